@@ -1,0 +1,135 @@
+//! Embed configuration (pure): the `data-*` attributes of a
+//! `[data-dateline]` element, validated. The embed layer reads the attributes
+//! and hands them in through a getter, so this module never sees the DOM.
+
+use crate::url::{checked, Use};
+
+/// Default heading level: the host page usually owns the `h1`.
+pub const DEFAULT_HEADING_LEVEL: u8 = 2;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Absolute URL of the article JSON (`data-src`).
+    pub src: String,
+    /// Absolute URL of a recent-posts feed (`data-recent`), overriding the
+    /// article's own.
+    pub recent: Option<String>,
+    /// 1–6 (`data-heading-level`).
+    pub heading_level: u8,
+    /// A BCP 47 tag (`data-locale`).
+    pub locale: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// No `data-src` attribute, or an empty one.
+    MissingSrc,
+    /// `data-src` is not an http(s) URL.
+    BadSrc(String),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::MissingSrc => f.write_str("the element has no data-src attribute"),
+            ConfigError::BadSrc(s) => write!(f, "data-src {s:?} is not an http(s) URL"),
+        }
+    }
+}
+
+/// Read the configuration. `attr` returns an attribute's value; `page_url`
+/// is the host page's URL, against which relative attributes resolve.
+pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Config, ConfigError> {
+    let src = attr("data-src").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).ok_or(ConfigError::MissingSrc)?;
+    let src = checked(page_url, &src, Use::Document).ok_or(ConfigError::BadSrc(src))?;
+    let recent = attr("data-recent").and_then(|r| checked(page_url, r.trim(), Use::Document));
+    let heading_level = attr("data-heading-level")
+        .and_then(|h| h.trim().parse::<u8>().ok())
+        .filter(|h| (1..=6).contains(h))
+        .unwrap_or(DEFAULT_HEADING_LEVEL);
+    let locale = attr("data-locale").map(|l| l.trim().to_string()).filter(|l| valid_locale(l));
+    Ok(Config { src, recent, heading_level, locale })
+}
+
+/// A well-formed BCP 47 language tag, in the shape `Intl` accepts: a 2–3 or
+/// 5–8 letter language subtag, then 1–8 character alphanumeric subtags.
+/// (Passing a malformed tag to `Intl` throws, so we check first.)
+pub fn valid_locale(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let Some(lang) = parts.next() else { return false };
+    let lang_ok = matches!(lang.len(), 2..=3 | 5..=8) && lang.chars().all(|c| c.is_ascii_alphabetic());
+    lang_ok && tag.len() <= 35 && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The locale the widget speaks: `data-locale`, else the article's
+/// `language`, else the host page's `lang`, else English.
+pub fn pick_locale(attr: Option<&str>, article: Option<&str>, page: Option<&str>) -> String {
+    [attr, article, page]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|l| valid_locale(l))
+        .unwrap_or("en")
+        .replace('_', "-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://host.example/news/page.html?x=1";
+
+    fn attrs<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn a_minimal_element_gets_the_defaults() {
+        let c = parse(attrs(&[("data-src", "https://n.example/a.json")]), PAGE).unwrap();
+        assert_eq!(
+            c,
+            Config { src: "https://n.example/a.json".into(), recent: None, heading_level: 2, locale: None }
+        );
+    }
+
+    #[test]
+    fn relative_attributes_resolve_against_the_page() {
+        let c = parse(attrs(&[("data-src", "api/a.json"), ("data-recent", "/feeds/recent.json")]), PAGE).unwrap();
+        assert_eq!(c.src, "https://host.example/news/api/a.json");
+        assert_eq!(c.recent.as_deref(), Some("https://host.example/feeds/recent.json"));
+    }
+
+    #[test]
+    fn missing_or_hostile_src_is_an_error() {
+        assert_eq!(parse(attrs(&[]), PAGE), Err(ConfigError::MissingSrc));
+        assert_eq!(parse(attrs(&[("data-src", "  ")]), PAGE), Err(ConfigError::MissingSrc));
+        assert_eq!(
+            parse(attrs(&[("data-src", "javascript:alert(1)")]), PAGE),
+            Err(ConfigError::BadSrc("javascript:alert(1)".into()))
+        );
+    }
+
+    #[test]
+    fn heading_level_outside_1_to_6_falls_back_to_2() {
+        for (v, want) in [("1", 1), ("6", 6), (" 3 ", 3), ("0", 2), ("7", 2), ("h2", 2), ("-1", 2), ("", 2)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-heading-level", v)]), PAGE).unwrap();
+            assert_eq!(c.heading_level, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_locales_are_ignored() {
+        for (v, want) in [("en-IN", Some("en-IN")), ("ur", Some("ur")), ("zh-Hant-TW", Some("zh-Hant-TW")), ("e", None), ("en IN", None), ("<b>", None), ("en--x", None)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-locale", v)]), PAGE).unwrap();
+            assert_eq!(c.locale.as_deref(), want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn locale_precedence_is_attribute_then_article_then_page() {
+        assert_eq!(pick_locale(Some("fr"), Some("en-IN"), Some("de")), "fr");
+        assert_eq!(pick_locale(None, Some("en-IN"), Some("de")), "en-IN");
+        assert_eq!(pick_locale(Some("bad tag"), None, Some("de_DE")), "de-DE");
+        assert_eq!(pick_locale(None, None, None), "en");
+    }
+}

@@ -1,0 +1,337 @@
+//! "Dateline article JSON": a JSON Feed 1.1 item with a `_dateline`
+//! extension object. See docs/FORMAT.md.
+
+use super::{escape_html, from_json, opt, opt_list, opt_text, req_text, FormatError, L};
+use crate::model::{Article, Author, Block, Card, Image, Rich, Tag};
+use crate::time::parse_rfc3339;
+use crate::url::{checked, Use};
+use serde::Deserialize;
+use std::rc::Rc;
+
+/// At most this many body blocks, tags and cards are kept from one document.
+pub const MAX_BLOCKS: usize = 400;
+pub const MAX_TAGS: usize = 40;
+pub const MAX_CARDS: usize = 24;
+
+/// A JSON Feed item id may be a string or (in the wild) a number.
+#[derive(Deserialize, Debug)]
+#[serde(untagged)]
+pub(crate) enum Id {
+    S(String),
+    N(serde_json::Number),
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct AuthorWire {
+    pub name: Option<L<String>>,
+    pub url: Option<L<String>>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct ImageWire {
+    pub src: Option<L<String>>,
+    pub alt: Option<L<String>>,
+    pub width: Option<L<u32>>,
+    pub height: Option<L<u32>>,
+    pub caption: Option<L<String>>,
+    pub credit: Option<L<String>>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct CardWire {
+    pub title: Option<L<String>>,
+    pub url: Option<L<String>>,
+    pub src: Option<L<String>>,
+    pub image: Option<L<String>>,
+    pub summary: Option<L<String>>,
+    pub date_published: Option<L<String>>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct TagWire {
+    pub name: Option<L<String>>,
+    pub url: Option<L<String>>,
+    pub src: Option<L<String>>,
+}
+
+/// One flat struct for every block type keeps the wasm small; `type` picks
+/// which fields matter.
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct BlockWire {
+    #[serde(rename = "type")]
+    pub kind: Option<L<String>>,
+    pub html: Option<L<String>>,
+    pub text: Option<L<String>>,
+    pub cite: Option<L<String>>,
+    pub ordered: Option<L<bool>>,
+    pub items: Option<L<Vec<L<String>>>>,
+    // image
+    pub src: Option<L<String>>,
+    pub alt: Option<L<String>>,
+    pub width: Option<L<u32>>,
+    pub height: Option<L<u32>>,
+    pub caption: Option<L<String>>,
+    pub credit: Option<L<String>>,
+    // also_read
+    pub title: Option<L<String>>,
+    pub url: Option<L<String>>,
+    pub image: Option<L<String>>,
+    pub summary: Option<L<String>>,
+    pub date_published: Option<L<String>>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct ExtWire {
+    pub place: Option<L<String>>,
+    pub image: Option<L<ImageWire>>,
+    pub blocks: Option<L<Vec<L<BlockWire>>>>,
+    pub also_read: Option<L<Vec<L<CardWire>>>>,
+    pub tags: Option<L<Vec<L<TagWire>>>>,
+    pub recent: Option<L<String>>,
+    /// On feed items: the item's article JSON.
+    pub src: Option<L<String>>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct ItemWire {
+    pub id: Option<L<Id>>,
+    pub url: Option<L<String>>,
+    pub title: Option<L<String>>,
+    pub summary: Option<L<String>>,
+    pub date_published: Option<L<String>>,
+    pub date_modified: Option<L<String>>,
+    pub authors: Option<L<Vec<L<AuthorWire>>>>,
+    /// JSON Feed 1.0's single author.
+    pub author: Option<L<AuthorWire>>,
+    pub language: Option<L<String>>,
+    pub image: Option<L<String>>,
+    pub tags: Option<L<Vec<L<String>>>>,
+    pub content_html: Option<L<String>>,
+    pub content_text: Option<L<String>>,
+    #[serde(rename = "_dateline")]
+    pub ext: Option<L<ExtWire>>,
+}
+
+/// Parse a Dateline article document loaded from `doc_url`.
+pub fn parse_article(json: &str, doc_url: &str) -> Result<Article, FormatError> {
+    let wire: ItemWire = from_json(json)?;
+    article_from_item(wire, doc_url)
+}
+
+fn link(base: &str, v: Option<L<String>>) -> Option<String> {
+    opt_text(v).and_then(|u| checked(base, &u, Use::Link))
+}
+
+fn doc_link(base: &str, v: Option<L<String>>) -> Option<String> {
+    opt_text(v).and_then(|u| checked(base, &u, Use::Document))
+}
+
+fn image_url(base: &str, v: Option<L<String>>) -> Option<String> {
+    opt_text(v).and_then(|u| checked(base, &u, Use::Image))
+}
+
+fn date(v: Option<L<String>>) -> Option<i64> {
+    opt_text(v).and_then(|s| parse_rfc3339(&s))
+}
+
+/// Width/height are only kept as a pair, so the box they reserve has the
+/// right aspect ratio; absurd values are dropped.
+fn dimensions(w: Option<L<u32>>, h: Option<L<u32>>) -> (Option<u32>, Option<u32>) {
+    match (opt(w), opt(h)) {
+        (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
+        _ => (None, None),
+    }
+}
+
+pub(crate) fn image_from(base: &str, w: ImageWire) -> Option<Image> {
+    let src = image_url(base, w.src)?;
+    let (width, height) = dimensions(w.width, w.height);
+    Some(Image {
+        src,
+        alt: opt_text(w.alt).unwrap_or_default(),
+        width,
+        height,
+        caption: opt_text(w.caption),
+        credit: opt_text(w.credit),
+    })
+}
+
+pub(crate) fn card_from(base: &str, w: CardWire) -> Option<Card> {
+    let title = opt_text(w.title)?;
+    let url = link(base, w.url);
+    let src = doc_link(base, w.src);
+    if url.is_none() && src.is_none() {
+        return None;
+    }
+    Some(Card {
+        title,
+        url,
+        src,
+        image: image_url(base, w.image),
+        summary: opt_text(w.summary),
+        published: date(w.date_published),
+    })
+}
+
+fn block_from(base: &Rc<str>, w: BlockWire) -> Option<Block> {
+    let kind = opt_text(w.kind)?;
+    let rich = |html: String| Rich { html, base: base.clone() };
+    Some(match kind.as_str() {
+        "paragraph" => match opt_text(w.html) {
+            Some(html) => Block::Paragraph(rich(html)),
+            None => Block::Paragraph(rich(escape_html(&opt_text(w.text)?))),
+        },
+        "heading" => Block::Heading(opt_text(w.text)?),
+        "quote" => Block::Quote { text: opt_text(w.text)?, cite: opt_text(w.cite) },
+        "list" => {
+            let items: Vec<Rich> = opt_list(w.items)
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .map(rich)
+                .collect();
+            if items.is_empty() {
+                return None;
+            }
+            Block::List { ordered: opt(w.ordered).unwrap_or(false), items }
+        }
+        "image" => Block::Image(image_from(
+            base,
+            ImageWire { src: w.src, alt: w.alt, width: w.width, height: w.height, caption: w.caption, credit: w.credit },
+        )?),
+        "also_read" => Block::AlsoRead(card_from(
+            base,
+            CardWire {
+                title: w.title,
+                url: w.url,
+                src: w.src,
+                image: w.image,
+                summary: w.summary,
+                date_published: w.date_published,
+            },
+        )?),
+        // Unknown block types render nothing.
+        _ => return None,
+    })
+}
+
+/// Tag names are trimmed, and empty or repeated (case-insensitively) names
+/// are dropped: real tag lists end with stray commas and repeat themselves.
+fn push_tag(tags: &mut Vec<Tag>, tag: Tag) {
+    if tag.name.is_empty() || tags.len() >= MAX_TAGS {
+        return;
+    }
+    let key = tag.name.to_lowercase();
+    if tags.iter().any(|t| t.name.to_lowercase() == key) {
+        return;
+    }
+    tags.push(tag);
+}
+
+/// Split `content_text` into paragraphs on blank lines.
+fn text_paragraphs(base: &Rc<str>, text: &str) -> Vec<Block> {
+    let normalized = text.replace("\r\n", "\n");
+    normalized
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Paragraph(Rich { html: escape_html(p), base: base.clone() }))
+        .collect()
+}
+
+pub(crate) fn authors_from(base: &str, authors: Option<L<Vec<L<AuthorWire>>>>, author: Option<L<AuthorWire>>) -> Vec<Author> {
+    let mut list = opt_list(authors);
+    if list.is_empty() {
+        list.extend(opt(author));
+    }
+    list.into_iter()
+        .filter_map(|a| {
+            let name = opt_text(a.name)?;
+            Some(Author { name, url: link(base, a.url) })
+        })
+        .take(12)
+        .collect()
+}
+
+pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article, FormatError> {
+    let id = match wire.id {
+        None => return Err(FormatError::Missing("id")),
+        Some(L::Ok(Id::S(s))) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(L::Ok(Id::N(n))) => n.to_string(),
+        Some(L::Ok(Id::S(_))) => return Err(FormatError::Missing("id")),
+        Some(L::Bad(_)) => return Err(FormatError::WrongType { field: "id", expected: "a string" }),
+    };
+    let url = req_text(wire.url, "url")?;
+    let url = checked(doc_url, &url, Use::Document).ok_or(FormatError::BadUrl("url"))?;
+    let title = req_text(wire.title, "title")?;
+    let published = req_text(wire.date_published, "date_published")?;
+    let published = parse_rfc3339(&published).ok_or(FormatError::BadDate("date_published"))?;
+
+    let base: Rc<str> = Rc::from(doc_url);
+    let ext = opt(wire.ext).unwrap_or_default();
+
+    let mut body: Vec<Block> = Vec::new();
+    let blocks = opt_list(ext.blocks);
+    if !blocks.is_empty() {
+        body.extend(blocks.into_iter().filter_map(|b| block_from(&base, b)).take(MAX_BLOCKS));
+    } else if let Some(html) = opt_text(wire.content_html) {
+        body.push(Block::Html(Rich { html, base: base.clone() }));
+    } else if let Some(text) = opt_text(wire.content_text) {
+        body.extend(text_paragraphs(&base, &text).into_iter().take(MAX_BLOCKS));
+    }
+
+    // The Also Read section: the explicit list, else the inline cards.
+    let mut also_read: Vec<Card> = opt_list(ext.also_read).into_iter().filter_map(|c| card_from(doc_url, c)).collect();
+    if also_read.is_empty() {
+        for b in &body {
+            if let Block::AlsoRead(card) = b {
+                if !also_read.iter().any(|c| c.url == card.url && c.src == card.src) {
+                    also_read.push(card.clone());
+                }
+            }
+        }
+    }
+    also_read.truncate(MAX_CARDS);
+
+    let mut tags = Vec::new();
+    let rich_tags = opt_list(ext.tags);
+    if !rich_tags.is_empty() {
+        for t in rich_tags {
+            let Some(name) = opt_text(t.name) else { continue };
+            push_tag(&mut tags, Tag { name, url: link(doc_url, t.url), src: doc_link(doc_url, t.src) });
+        }
+    } else {
+        for name in opt_list(wire.tags) {
+            push_tag(&mut tags, Tag { name: name.trim().to_string(), url: None, src: None });
+        }
+    }
+
+    let image = opt(ext.image).and_then(|i| image_from(doc_url, i)).or_else(|| {
+        image_url(doc_url, wire.image).map(|src| Image { src, alt: String::new(), width: None, height: None, caption: None, credit: None })
+    });
+
+    Ok(Article {
+        id,
+        url,
+        src: doc_url.to_string(),
+        title,
+        summary: opt_text(wire.summary),
+        published,
+        modified: date(wire.date_modified),
+        authors: authors_from(doc_url, wire.authors, wire.author),
+        language: opt_text(wire.language).filter(|l| crate::config::valid_locale(l)),
+        place: opt_text(ext.place),
+        image,
+        body,
+        also_read,
+        tags,
+        recent: doc_link(doc_url, ext.recent),
+    })
+}

@@ -1,0 +1,78 @@
+//! JSON Feed 1.0/1.1 documents (https://www.jsonfeed.org/version/1.1/) as
+//! listings: the Recent Posts rail, and tag and "latest news" listings.
+
+use super::dateline::{card_from, CardWire, ItemWire};
+use super::{from_json, opt, opt_text, FormatError, L};
+use crate::model::{Card, Listing};
+use crate::url::{checked, Use};
+use serde::Deserialize;
+
+/// At most this many items are kept from one feed page.
+pub const MAX_ITEMS: usize = 50;
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct FeedWire {
+    #[allow(dead_code)] // read by format detection
+    pub version: Option<L<String>>,
+    pub title: Option<L<String>>,
+    pub home_page_url: Option<L<String>>,
+    pub next_url: Option<L<String>>,
+    pub items: Option<L<Vec<L<ItemWire>>>>,
+}
+
+/// Parse a JSON Feed document loaded from `doc_url` into a listing. Items
+/// without a title, or without any usable link, are skipped.
+pub fn parse_listing(json: &str, doc_url: &str) -> Result<Listing, FormatError> {
+    let wire: FeedWire = from_json(json)?;
+    let items = match wire.items {
+        None => return Err(FormatError::Missing("items")),
+        Some(L::Bad(_)) => return Err(FormatError::WrongType { field: "items", expected: "an array" }),
+        Some(L::Ok(items)) => items,
+    };
+    let items: Vec<Card> = items
+        .into_iter()
+        .filter_map(|i| opt(Some(i)))
+        .filter_map(|item| card_from_item(item, doc_url))
+        .take(MAX_ITEMS)
+        .collect();
+    Ok(Listing {
+        title: opt_text(wire.title),
+        home_url: opt_text(wire.home_page_url).and_then(|u| checked(doc_url, &u, Use::Link)),
+        items,
+        next_url: opt_text(wire.next_url).and_then(|u| checked(doc_url, &u, Use::Document)),
+    })
+}
+
+fn card_from_item(item: ItemWire, doc_url: &str) -> Option<Card> {
+    let src = opt(item.ext).and_then(|e| opt(e.src));
+    let summary = opt_text(item.summary).or_else(|| {
+        // Feeds without a summary: a short, plain excerpt of content_text.
+        opt_text(item.content_text).map(|t| excerpt(&t, 200))
+    });
+    card_from(
+        doc_url,
+        CardWire {
+            title: item.title,
+            url: item.url,
+            src: src.map(L::Ok),
+            image: item.image,
+            summary: summary.map(L::Ok),
+            date_published: item.date_published,
+        },
+    )
+}
+
+/// Cut `text` to at most `max` characters at a word boundary, adding `…`.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' '))
+}

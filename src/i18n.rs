@@ -1,0 +1,216 @@
+//! The widget's own words (pure), in the reader's language. Dates, numbers
+//! and relative times are localized by the browser's `Intl`; these are the
+//! few labels and messages `Intl` cannot produce. Unknown languages fall back
+//! to English. `{}` in a message is replaced by one value.
+
+pub struct Messages {
+    pub also_read: &'static str,
+    pub tags: &'static str,
+    pub recent: &'static str,
+    pub by: &'static str,
+    pub updated: &'static str,
+    pub just_now: &'static str,
+    pub loading: &'static str,
+    pub loaded: &'static str,
+    pub retry: &'static str,
+    pub opens_new_tab: &'static str,
+    pub err_network: &'static str,
+    pub err_timeout: &'static str,
+    pub err_not_found: &'static str,
+    pub err_client: &'static str,
+    pub err_server: &'static str,
+    pub err_damaged: &'static str,
+    pub err_incomplete: &'static str,
+    pub err_config: &'static str,
+    pub read_on_site: &'static str,
+}
+
+pub const EN: Messages = Messages {
+    also_read: "Also Read",
+    tags: "Tags",
+    recent: "Recent Posts",
+    by: "By",
+    updated: "Updated",
+    just_now: "just now",
+    loading: "Loading story…",
+    loaded: "Loaded: {}",
+    retry: "Retry",
+    opens_new_tab: "opens in a new tab",
+    err_network: "This story could not be loaded. Check your connection and try again.",
+    err_timeout: "This story is taking too long to load.",
+    err_not_found: "This story could not be found. It may have been moved or removed.",
+    err_client: "This story is not available.",
+    err_server: "The news server had a problem. Please try again in a moment.",
+    err_damaged: "This story could not be shown because its data is damaged.",
+    err_incomplete: "This story could not be shown because its data is incomplete ({}).",
+    err_config: "This news widget is not set up correctly.",
+    read_on_site: "Read it on the publisher’s site",
+};
+
+pub const HI: Messages = Messages {
+    also_read: "यह भी पढ़ें",
+    tags: "टैग",
+    recent: "हाल की पोस्ट",
+    by: "लेखक",
+    updated: "अपडेट",
+    just_now: "अभी",
+    loading: "ख़बर लोड हो रही है…",
+    loaded: "लोड हुआ: {}",
+    retry: "फिर से कोशिश करें",
+    opens_new_tab: "नए टैब में खुलता है",
+    err_network: "यह ख़बर लोड नहीं हो सकी। अपना कनेक्शन जाँचें और फिर से कोशिश करें।",
+    err_timeout: "यह ख़बर लोड होने में बहुत समय ले रही है।",
+    err_not_found: "यह ख़बर नहीं मिली। हो सकता है इसे हटा दिया गया हो।",
+    err_client: "यह ख़बर उपलब्ध नहीं है।",
+    err_server: "समाचार सर्वर में समस्या है। कृपया थोड़ी देर में फिर से कोशिश करें।",
+    err_damaged: "यह ख़बर दिखाई नहीं जा सकी क्योंकि इसका डेटा ख़राब है।",
+    err_incomplete: "यह ख़बर दिखाई नहीं जा सकी क्योंकि इसका डेटा अधूरा है ({})।",
+    err_config: "यह समाचार विजेट ठीक से सेट नहीं है।",
+    read_on_site: "प्रकाशक की साइट पर पढ़ें",
+};
+
+pub const UR: Messages = Messages {
+    also_read: "یہ بھی پڑھیں",
+    tags: "ٹیگز",
+    recent: "حالیہ پوسٹس",
+    by: "از",
+    updated: "تازہ کاری",
+    just_now: "ابھی",
+    loading: "خبر لوڈ ہو رہی ہے…",
+    loaded: "لوڈ ہو گئی: {}",
+    retry: "دوبارہ کوشش کریں",
+    opens_new_tab: "نئے ٹیب میں کھلتا ہے",
+    err_network: "یہ خبر لوڈ نہیں ہو سکی۔ اپنا کنکشن چیک کریں اور دوبارہ کوشش کریں۔",
+    err_timeout: "یہ خبر لوڈ ہونے میں بہت وقت لے رہی ہے۔",
+    err_not_found: "یہ خبر نہیں ملی۔ شاید اسے ہٹا دیا گیا ہے۔",
+    err_client: "یہ خبر دستیاب نہیں ہے۔",
+    err_server: "نیوز سرور میں مسئلہ ہے۔ براہ کرم کچھ دیر بعد دوبارہ کوشش کریں۔",
+    err_damaged: "یہ خبر نہیں دکھائی جا سکی کیونکہ اس کا ڈیٹا خراب ہے۔",
+    err_incomplete: "یہ خبر نہیں دکھائی جا سکی کیونکہ اس کا ڈیٹا نامکمل ہے ({})۔",
+    err_config: "یہ نیوز ویجیٹ درست طریقے سے سیٹ نہیں ہے۔",
+    read_on_site: "ناشر کی سائٹ پر پڑھیں",
+};
+
+pub const FR: Messages = Messages {
+    also_read: "À lire aussi",
+    tags: "Mots-clés",
+    recent: "Articles récents",
+    by: "Par",
+    updated: "Mis à jour",
+    just_now: "à l’instant",
+    loading: "Chargement de l’article…",
+    loaded: "Chargé : {}",
+    retry: "Réessayer",
+    opens_new_tab: "s’ouvre dans un nouvel onglet",
+    err_network: "Impossible de charger cet article. Vérifiez votre connexion et réessayez.",
+    err_timeout: "Le chargement de cet article prend trop de temps.",
+    err_not_found: "Cet article est introuvable. Il a peut-être été déplacé ou supprimé.",
+    err_client: "Cet article n’est pas disponible.",
+    err_server: "Le serveur d’actualités a rencontré un problème. Réessayez dans un instant.",
+    err_damaged: "Impossible d’afficher cet article : ses données sont endommagées.",
+    err_incomplete: "Impossible d’afficher cet article : ses données sont incomplètes ({}).",
+    err_config: "Ce widget d’actualités n’est pas configuré correctement.",
+    read_on_site: "Lire sur le site de l’éditeur",
+};
+
+pub const ES: Messages = Messages {
+    also_read: "Lea también",
+    tags: "Etiquetas",
+    recent: "Publicaciones recientes",
+    by: "Por",
+    updated: "Actualizado",
+    just_now: "ahora mismo",
+    loading: "Cargando la noticia…",
+    loaded: "Cargado: {}",
+    retry: "Reintentar",
+    opens_new_tab: "se abre en una pestaña nueva",
+    err_network: "No se pudo cargar esta noticia. Compruebe su conexión e inténtelo de nuevo.",
+    err_timeout: "Esta noticia está tardando demasiado en cargar.",
+    err_not_found: "No se encontró esta noticia. Puede que se haya movido o eliminado.",
+    err_client: "Esta noticia no está disponible.",
+    err_server: "El servidor de noticias tuvo un problema. Inténtelo de nuevo en un momento.",
+    err_damaged: "No se pudo mostrar esta noticia porque sus datos están dañados.",
+    err_incomplete: "No se pudo mostrar esta noticia porque sus datos están incompletos ({}).",
+    err_config: "Este widget de noticias no está bien configurado.",
+    read_on_site: "Leer en el sitio del editor",
+};
+
+pub const DE: Messages = Messages {
+    also_read: "Lesen Sie auch",
+    tags: "Schlagwörter",
+    recent: "Neueste Beiträge",
+    by: "Von",
+    updated: "Aktualisiert",
+    just_now: "gerade eben",
+    loading: "Artikel wird geladen…",
+    loaded: "Geladen: {}",
+    retry: "Erneut versuchen",
+    opens_new_tab: "öffnet in neuem Tab",
+    err_network: "Dieser Artikel konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    err_timeout: "Das Laden dieses Artikels dauert zu lange.",
+    err_not_found: "Dieser Artikel wurde nicht gefunden. Vielleicht wurde er verschoben oder entfernt.",
+    err_client: "Dieser Artikel ist nicht verfügbar.",
+    err_server: "Der Nachrichtenserver hat ein Problem. Bitte versuchen Sie es gleich noch einmal.",
+    err_damaged: "Dieser Artikel kann nicht angezeigt werden, weil seine Daten beschädigt sind.",
+    err_incomplete: "Dieser Artikel kann nicht angezeigt werden, weil seine Daten unvollständig sind ({}).",
+    err_config: "Dieses Nachrichten-Widget ist nicht richtig eingerichtet.",
+    read_on_site: "Auf der Website des Verlags lesen",
+};
+
+/// The primary language subtag, lower-cased (`en-IN` → `en`).
+pub fn language(locale: &str) -> String {
+    locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// The messages for a BCP 47 locale.
+pub fn messages(locale: &str) -> &'static Messages {
+    match language(locale).as_str() {
+        "hi" => &HI,
+        "ur" => &UR,
+        "fr" => &FR,
+        "es" => &ES,
+        "de" => &DE,
+        _ => &EN,
+    }
+}
+
+/// Right-to-left scripts among the languages a news page is likely to use.
+pub fn is_rtl(locale: &str) -> bool {
+    matches!(language(locale).as_str(), "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "ckb" | "dv")
+}
+
+/// Put one value into a message's `{}`.
+pub fn fill(template: &str, value: &str) -> String {
+    template.replacen("{}", value, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_variants_use_their_language() {
+        assert_eq!(messages("en-IN").also_read, "Also Read");
+        assert_eq!(messages("ur-PK").also_read, "یہ بھی پڑھیں");
+        assert_eq!(messages("fr_CA").retry, "Réessayer");
+        assert_eq!(messages("xx").retry, "Retry");
+    }
+
+    #[test]
+    fn urdu_and_arabic_are_right_to_left_hindi_is_not() {
+        assert!(is_rtl("ur-PK"));
+        assert!(is_rtl("ar"));
+        assert!(!is_rtl("hi-IN"));
+        assert!(!is_rtl("en"));
+    }
+
+    #[test]
+    fn every_catalogue_has_one_placeholder_where_english_has_one() {
+        for m in [&EN, &HI, &UR, &FR, &ES, &DE] {
+            assert_eq!(m.loaded.matches("{}").count(), 1);
+            assert_eq!(m.err_incomplete.matches("{}").count(), 1);
+            assert_eq!(m.retry.matches("{}").count(), 0);
+        }
+        assert_eq!(fill(EN.loaded, "Headline {}"), "Loaded: Headline {}");
+    }
+}

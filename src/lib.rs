@@ -1,0 +1,22 @@
+//! Dateline: an embeddable news widget.
+//!
+//! The pure core (no web-sys, no leptos; tested natively with `cargo test`):
+//! `model`, `formats`, `sanitize`, `time`, `url`, `config`, `i18n`.
+//! The browser shell (wasm32 only): `net` (fetching), `view` (Leptos
+//! components over the model) and `embed` (finding `[data-dateline]`
+//! elements, shadow roots, the `window.Dateline` API).
+
+pub mod config;
+pub mod formats;
+pub mod i18n;
+pub mod model;
+pub mod sanitize;
+pub mod time;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod net;
+#[cfg(target_arch = "wasm32")]
+pub mod view;

@@ -1,0 +1,222 @@
+//! Time (pure): RFC 3339 parsing to epoch milliseconds, and the relative-time
+//! thresholds. The localized words come from the browser's `Intl` APIs at the
+//! edge (`view::intl`); nothing here knows a language, a time zone or a clock.
+//! `now` is always passed in.
+
+pub const MINUTE: i64 = 60_000;
+pub const HOUR: i64 = 60 * MINUTE;
+pub const DAY: i64 = 24 * HOUR;
+
+/// A relative time, before it is put into words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// Less than a minute ago, or in the future (clock skew).
+    JustNow,
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+    /// Older than a week: show the absolute date instead.
+    Absolute,
+}
+
+/// Thresholds: < 1 min just now; < 1 h minutes; < 24 h hours; < 7 days days;
+/// after that the absolute date. Values are floored ("59 minutes ago" until
+/// the hour has fully passed). Future times count as just now.
+pub fn relative_time(then_ms: i64, now_ms: i64) -> Relative {
+    let age = now_ms.saturating_sub(then_ms);
+    if age < MINUTE {
+        Relative::JustNow
+    } else if age < HOUR {
+        Relative::Minutes(age / MINUTE)
+    } else if age < DAY {
+        Relative::Hours(age / HOUR)
+    } else if age < 7 * DAY {
+        Relative::Days(age / DAY)
+    } else {
+        Relative::Absolute
+    }
+}
+
+/// How long until `relative_time(then, now)` can next change its words, so a
+/// ticker can sleep exactly that long. Bounded to [15 s, 60 s].
+pub fn refresh_after_ms(then_ms: i64, now_ms: i64) -> i64 {
+    let age = now_ms.saturating_sub(then_ms).max(0);
+    if age < HOUR {
+        15_000
+    } else {
+        60_000
+    }
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = (if y >= 0 { y } else { y - 399 }) / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn num(s: &[u8], from: usize, len: usize) -> Option<i64> {
+    let part = s.get(from..from + len)?;
+    let mut n = 0i64;
+    for &b in part {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
+    Some(n)
+}
+
+/// Parse an RFC 3339 date-time (`2025-05-18T10:05:00+05:00`,
+/// `2025-05-18T05:05:00.123Z`) into epoch milliseconds.
+///
+/// Also accepted, because real feeds send them: a space instead of `T`, a
+/// lower-case `t`/`z`, and a date-time with no offset at all (WordPress's
+/// `date_gmt`), which is read as UTC.
+pub fn parse_rfc3339(input: &str) -> Option<i64> {
+    let s = input.trim().as_bytes();
+    if s.len() < 19 || s[4] != b'-' || s[7] != b'-' || s[13] != b':' || s[16] != b':' {
+        return None;
+    }
+    if !matches!(s[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    let (y, mo, d) = (num(s, 0, 4)?, num(s, 5, 2)?, num(s, 8, 2)?);
+    let (h, mi, sec) = (num(s, 11, 2)?, num(s, 14, 2)?, num(s, 17, 2)?);
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let mut i = 19;
+    let mut millis = 0i64;
+    if s.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            if i - start < 3 {
+                millis = millis * 10 + i64::from(s[i] - b'0');
+            }
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        for _ in (i - start)..3 {
+            millis *= 10;
+        }
+    }
+    let offset_min = match s.get(i) {
+        None => 0,
+        Some(b'Z' | b'z') if i + 1 == s.len() => 0,
+        Some(&sign @ (b'+' | b'-')) if s.len() == i + 6 && s[i + 3] == b':' => {
+            let (oh, om) = (num(s, i + 1, 2)?, num(s, i + 4, 2)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let m = oh * 60 + om;
+            if sign == b'-' {
+                -m
+            } else {
+                m
+            }
+        }
+        _ => return None,
+    };
+    let secs = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec.min(59) - offset_min * 60;
+    Some(secs * 1000 + millis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_747_560_000_000; // 2025-05-18T09:20:00Z
+
+    #[test]
+    fn relative_time_table() {
+        let table = [
+            (0, Relative::JustNow),
+            (59 * 1000, Relative::JustNow),
+            (60 * 1000, Relative::Minutes(1)),
+            (119 * 1000, Relative::Minutes(1)),
+            (2 * MINUTE, Relative::Minutes(2)),
+            (59 * MINUTE + 59_999, Relative::Minutes(59)),
+            (HOUR, Relative::Hours(1)),
+            (6 * HOUR + 30 * MINUTE, Relative::Hours(6)),
+            (23 * HOUR + 59 * MINUTE, Relative::Hours(23)),
+            (DAY, Relative::Days(1)),
+            (6 * DAY + 23 * HOUR, Relative::Days(6)),
+            (7 * DAY, Relative::Absolute),
+            (400 * DAY, Relative::Absolute),
+        ];
+        for (age, want) in table {
+            assert_eq!(relative_time(NOW - age, NOW), want, "age {age} ms");
+        }
+    }
+
+    #[test]
+    fn future_times_count_as_just_now() {
+        assert_eq!(relative_time(NOW + 5 * MINUTE, NOW), Relative::JustNow);
+        assert_eq!(relative_time(i64::MAX, i64::MIN), Relative::JustNow);
+    }
+
+    #[test]
+    fn extreme_inputs_do_not_overflow() {
+        assert_eq!(relative_time(i64::MIN, i64::MAX), Relative::Absolute);
+    }
+
+    #[test]
+    fn young_times_refresh_every_15_seconds_old_ones_every_minute() {
+        assert_eq!(refresh_after_ms(NOW - 10_000, NOW), 15_000);
+        assert_eq!(refresh_after_ms(NOW - 3 * HOUR, NOW), 60_000);
+    }
+
+    #[test]
+    fn parses_offsets_to_the_same_instant() {
+        let a = parse_rfc3339("2025-05-18T10:05:00+05:00").unwrap();
+        let b = parse_rfc3339("2025-05-18T05:05:00Z").unwrap();
+        let c = parse_rfc3339("2025-05-17T23:05:00-06:00").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(b, c);
+        assert_eq!(b, 1_747_544_700_000);
+    }
+
+    #[test]
+    fn parses_fractions_and_lenient_forms() {
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00.5Z"), Some(500));
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00.123456Z"), Some(123));
+        assert_eq!(parse_rfc3339("1970-01-01 00:00:01z"), Some(1000));
+        assert_eq!(parse_rfc3339("2024-02-29T12:00:00"), Some(1_709_208_000_000));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for bad in [
+            "",
+            "yesterday",
+            "2025-13-01T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2025-05-18",
+            "2025-05-18T24:00:00Z",
+            "2025-05-18T10:05:00+5:00",
+            "2025-05-18T10:05:00.Z",
+            "2025-05-18T10:05:00Zjunk",
+            "２０２５-05-18T10:05:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
+}
