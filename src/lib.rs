@@ -6,6 +6,7 @@
 //! components over the model) and `embed` (finding `[data-dateline]`
 //! elements, shadow roots, the `window.Dateline` API).
 
+pub mod cache;
 pub mod config;
 pub mod formats;
 pub mod i18n;

@@ -1,0 +1,423 @@
+#!/usr/bin/env node
+// Dateline dev/demo/test server. Dependency-free (Node 20, ESM).
+//
+//   node scripts/serve.mjs --root DIR [--port 8080] [--shift-dates]
+//        [--anchor 2026-01-14T12:00:00Z] [--fixtures DIR] [--quiet]
+//
+// - Serves static files from --root on 127.0.0.1 only (never other interfaces).
+// - --port 0 picks a free port. Once listening, exactly one line goes to
+//   stdout: "listening http://127.0.0.1:PORT/". Request logs go to stderr.
+// - --shift-dates moves dates in served .json files by (start time - anchor)
+//   so the demo always looks live.
+// - --fixtures DIR enables the test controls: /fixtures/*, /__test/*,
+//   ?delay=MS, switchable responses, /csp/ and /nocors/ header rules.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { URLSearchParams } from 'node:url';
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const opts = {
+    root: null,
+    port: 8080,
+    shiftDates: false,
+    anchor: '2026-01-14T12:00:00Z',
+    fixtures: null,
+    quiet: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    // Accept both "--opt value" and "--opt=value".
+    const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) die(`missing value for ${name}`);
+      return argv[++i];
+    };
+    switch (name) {
+      case '--root': opts.root = value(); break;
+      case '--port': opts.port = Number(value()); break;
+      case '--shift-dates': opts.shiftDates = true; break;
+      case '--anchor': opts.anchor = value(); break;
+      case '--fixtures': opts.fixtures = value(); break;
+      case '--quiet': opts.quiet = true; break;
+      default: die(`unknown argument: ${arg}`);
+    }
+  }
+  if (!opts.root) die('--root DIR is required');
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) die('bad --port');
+  if (Number.isNaN(Date.parse(opts.anchor))) die('bad --anchor date');
+  opts.root = realDir(opts.root, '--root');
+  if (opts.fixtures) opts.fixtures = realDir(opts.fixtures, '--fixtures');
+  return opts;
+}
+
+function realDir(dir, flag) {
+  try {
+    const real = fs.realpathSync(path.resolve(dir));
+    if (fs.statSync(real).isDirectory()) return real;
+  } catch { /* fall through */ }
+  die(`${flag}: not a directory: ${dir}`);
+}
+
+function die(msg) {
+  process.stderr.write(`serve.mjs: ${msg}\n`);
+  process.exit(2);
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const startTime = Date.now();
+// Milliseconds added to every shifted date.
+const shiftMs = startTime - Date.parse(opts.anchor);
+
+// ---------------------------------------------------------------- content types
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+// Types worth compressing (text, js, wasm, json, css, svg).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.css', '.svg', '.txt', '.md']);
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+// ---------------------------------------------------------------- test state
+
+const testState = {
+  requests: [], // [{method, path, query}]
+  aborted: [], // [path] of requests whose connection closed before the response ended
+  switches: new Map(), // request path -> {file} | {status}
+};
+
+function resetTestState() {
+  testState.requests.length = 0;
+  testState.aborted.length = 0;
+  testState.switches.clear();
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Split a raw request target into its raw path and query string, without
+ *  normalising it (new URL() would silently resolve "/../" and "%2e%2e"). */
+function splitTarget(target) {
+  const q = target.indexOf('?');
+  const rawPath = q < 0 ? target : target.slice(0, q);
+  const query = q < 0 ? '' : target.slice(q + 1);
+  return { rawPath, query };
+}
+
+/** Decode a URL path; null if malformed. */
+function decodePath(rawPath) {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+}
+
+/** Map a decoded URL-style path ("a/b.json") to a file inside baseDir, or
+ *  null if it is unsafe (escapes the base, NUL bytes, backslashes, ".."). */
+function safeJoin(baseDir, urlPath) {
+  if (urlPath == null || urlPath.includes('\0') || urlPath.includes('\\')) return null;
+  if (urlPath.split('/').some((seg) => seg === '..')) return null;
+  const full = path.resolve(baseDir, '.' + path.posix.normalize('/' + urlPath));
+  if (full !== baseDir && !full.startsWith(baseDir + path.sep)) return null;
+  return full;
+}
+
+/** Resolve a path to a readable regular file (directories -> index.html),
+ *  rejecting symlinks that lead out of baseDir. Returns {file, stat} or null. */
+async function findFile(baseDir, full) {
+  if (!full) return null;
+  try {
+    let real = await fs.promises.realpath(full);
+    let stat = await fs.promises.stat(real);
+    if (stat.isDirectory()) {
+      real = await fs.promises.realpath(path.join(real, 'index.html'));
+      stat = await fs.promises.stat(real);
+    }
+    if (!stat.isFile()) return null;
+    if (!real.startsWith(baseDir + path.sep)) return null;
+    return { file: real, stat };
+  } catch {
+    return null;
+  }
+}
+
+/** Which encoding to use, given the Accept-Encoding header: "br", "gzip" or null. */
+function pickEncoding(header) {
+  const accepted = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return null;
+}
+
+// Compressed bytes, keyed by encoding + file path + mtime + size. Brotli at
+// quality 11 is slow, so each file version is compressed only once.
+const compressCache = new Map();
+
+function compress(encoding, key, body) {
+  const cacheKey = `${encoding}\0${key}`;
+  let out = compressCache.get(cacheKey);
+  if (!out) {
+    out = encoding === 'br'
+      ? zlib.brotliCompressSync(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+      : zlib.gzipSync(body, { level: 9 });
+    compressCache.set(cacheKey, out);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- date shifting
+
+const DATE_KEYS = new Set(['date_published', 'date_modified', 'date', 'date_gmt']);
+// WordPress-style "2026-01-14T12:00:00" carries no zone designator.
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** Shift one date string by shiftMs; returns the input if it is not a date. */
+function shiftDate(key, value) {
+  const zoneless = NO_ZONE.test(value);
+  // Zoneless strings are read as UTC so the result does not depend on the
+  // server's time zone (Date.parse would read them as local time).
+  const ms = Date.parse(zoneless ? value.replace(' ', 'T') + 'Z' : value);
+  if (Number.isNaN(ms)) return value;
+  const iso = new Date(ms + shiftMs).toISOString();
+  // date / date_gmt are WordPress-style: no offset, no milliseconds. If such a
+  // value did carry a zone (e.g. a feed using "date" with "Z"), keep the full
+  // ISO form so it is not silently reinterpreted as local time.
+  if ((key === 'date' || key === 'date_gmt') && zoneless) return iso.slice(0, 19);
+  return iso;
+}
+
+/** Recursively shift date values in parsed JSON (mutates and returns it). */
+function shiftDates(node) {
+  if (Array.isArray(node)) {
+    node.forEach((v, i) => { node[i] = shiftDates(v); });
+  } else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      node[k] = typeof v === 'string' && DATE_KEYS.has(k) ? shiftDate(k, v) : shiftDates(v);
+    }
+  }
+  return node;
+}
+
+/** Apply --shift-dates to a JSON file's bytes; unchanged if it does not parse. */
+function shiftJsonBytes(bytes) {
+  let data;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return bytes;
+  }
+  return Buffer.from(JSON.stringify(shiftDates(data)), 'utf8');
+}
+
+// ---------------------------------------------------------------- responses
+
+/** Headers every response carries (CORS may be dropped under /nocors/). */
+function baseHeaders(ctx) {
+  const h = {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (!(opts.fixtures && ctx.path.includes('/nocors/'))) h['Access-Control-Allow-Origin'] = '*';
+  if (opts.fixtures && ctx.path.includes('/csp/')) h['Content-Security-Policy'] = CSP;
+  return h;
+}
+
+function send(req, res, ctx, status, headers, body = Buffer.alloc(0)) {
+  if (res.destroyed || res.writableEnded) return;
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(String(body), 'utf8');
+  res.writeHead(status, { ...baseHeaders(ctx), ...headers, 'Content-Length': buf.length });
+  res.end(req.method === 'HEAD' ? undefined : buf);
+}
+
+function sendText(req, res, ctx, status, text) {
+  send(req, res, ctx, status, { 'Content-Type': 'text/plain; charset=utf-8' }, text + '\n');
+}
+
+function sendJson(req, res, ctx, status, value) {
+  send(req, res, ctx, status, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(value));
+}
+
+const notFound = (req, res, ctx) => sendText(req, res, ctx, 404, '404 Not Found');
+
+/** Serve one resolved file, with optional date shifting and compression. */
+async function serveFile(req, res, ctx, found, { shift }) {
+  const ext = path.extname(found.file).toLowerCase();
+  const type = TYPES[ext] || 'application/octet-stream';
+  let body = await fs.promises.readFile(found.file);
+  const doShift = shift && ext === '.json';
+  if (doShift) body = shiftJsonBytes(body);
+
+  const headers = { 'Content-Type': type };
+  if (COMPRESSIBLE.has(ext)) {
+    headers['Vary'] = 'Accept-Encoding';
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    if (encoding) {
+      const key = `${found.file}\0${found.stat.mtimeMs}\0${found.stat.size}\0${doShift}`;
+      body = compress(encoding, key, body);
+      headers['Content-Encoding'] = encoding;
+    }
+  }
+  send(req, res, ctx, 200, headers, body);
+}
+
+// ---------------------------------------------------------------- test controls
+
+/** /__test/* endpoints. Not recorded in the request log. */
+function handleTestControl(req, res, ctx) {
+  const params = new URLSearchParams(ctx.query);
+  const route = `${req.method} ${ctx.path}`;
+  switch (route) {
+    case 'GET /__test/requests':
+      return sendJson(req, res, ctx, 200, testState.requests);
+    case 'GET /__test/aborted':
+      return sendJson(req, res, ctx, 200, testState.aborted);
+    case 'POST /__test/reset':
+      resetTestState();
+      return sendJson(req, res, ctx, 200, { ok: true });
+    case 'POST /__test/switch': {
+      const target = params.get('path');
+      if (!target || !target.startsWith('/')) {
+        return sendJson(req, res, ctx, 400, { ok: false, error: 'path must start with /' });
+      }
+      if (params.has('status')) {
+        const status = Number(params.get('status'));
+        if (!Number.isInteger(status) || status < 100 || status > 599) {
+          return sendJson(req, res, ctx, 400, { ok: false, error: 'bad status' });
+        }
+        testState.switches.set(target, { status });
+      } else if (params.has('file')) {
+        testState.switches.set(target, { file: params.get('file') });
+      } else {
+        return sendJson(req, res, ctx, 400, { ok: false, error: 'need file= or status=' });
+      }
+      return sendJson(req, res, ctx, 200, { ok: true });
+    }
+    default:
+      return notFound(req, res, ctx);
+  }
+}
+
+// ---------------------------------------------------------------- main handler
+
+async function handle(req, res) {
+  const { rawPath, query } = splitTarget(req.url || '/');
+  const decoded = decodePath(rawPath);
+  // ctx.path is used for logging, switch matching and header rules.
+  const ctx = { path: decoded ?? rawPath, query };
+
+  if (!opts.quiet) {
+    res.on('finish', () => process.stderr.write(`${res.statusCode} ${req.method} ${req.url}\n`));
+  }
+
+  if (opts.fixtures) {
+    if (ctx.path.startsWith('/__test/')) return handleTestControl(req, res, ctx);
+
+    testState.requests.push({
+      method: req.method,
+      path: ctx.path,
+      query: Object.fromEntries(new URLSearchParams(query)),
+    });
+    // Connection closed before we finished answering -> aborted.
+    res.on('close', () => {
+      if (!res.writableEnded) testState.aborted.push(ctx.path);
+    });
+
+    const delay = Number(new URLSearchParams(query).get('delay'));
+    if (Number.isFinite(delay) && delay > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 10000)));
+      if (res.destroyed || req.socket.destroyed) return; // client went away during the delay
+    }
+  }
+
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(req, res, ctx, 405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' },
+      '405 Method Not Allowed\n');
+  }
+  if (decoded == null || rawPath[0] !== '/') return notFound(req, res, ctx);
+
+  if (opts.fixtures) {
+    // Switched responses override everything else for this path.
+    const sw = testState.switches.get(ctx.path);
+    if (sw) {
+      if (sw.status) return send(req, res, ctx, sw.status, {});
+      const found = await findFile(opts.fixtures, safeJoin(opts.fixtures, sw.file));
+      return found ? serveFile(req, res, ctx, found, { shift: false }) : notFound(req, res, ctx);
+    }
+    if (ctx.path === '/fixtures' || ctx.path.startsWith('/fixtures/')) {
+      const rel = ctx.path.slice('/fixtures'.length);
+      const found = await findFile(opts.fixtures, safeJoin(opts.fixtures, rel));
+      return found ? serveFile(req, res, ctx, found, { shift: false }) : notFound(req, res, ctx);
+    }
+  }
+
+  const found = await findFile(opts.root, safeJoin(opts.root, decoded));
+  if (!found) return notFound(req, res, ctx);
+  return serveFile(req, res, ctx, found, { shift: opts.shiftDates });
+}
+
+// ---------------------------------------------------------------- server
+
+const server = http.createServer((req, res) => {
+  handle(req, res).catch((err) => {
+    process.stderr.write(`serve.mjs: internal error for ${req.method} ${req.url}: ${err?.stack || err}\n`);
+    if (!res.headersSent && !res.destroyed) {
+      try {
+        sendText(req, res, { path: '' }, 500, '500 Internal Server Error');
+        return;
+      } catch { /* fall through */ }
+    }
+    res.destroy();
+  });
+});
+
+// Malformed HTTP: answer 400 instead of crashing or hanging.
+server.on('clientError', (err, socket) => {
+  if (socket.writable && !socket.destroyed) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  } else {
+    socket.destroy();
+  }
+});
+
+server.on('error', (err) => die(`cannot listen: ${err.message}`));
+
+server.listen(opts.port, '127.0.0.1', () => {
+  process.stdout.write(`listening http://127.0.0.1:${server.address().port}/\n`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  // Pending delayed responses must not keep us alive.
+  setTimeout(() => process.exit(0), 500).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

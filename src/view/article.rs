@@ -1,0 +1,117 @@
+//! The article: headline, standfirst, dateline, byline, lead image, body
+//! blocks (one exhaustive match), Also Read section and tag chips.
+
+use super::cards::{also_read_card, also_read_section, time_view};
+use super::rich::{rich_flow, rich_inline};
+use super::{heading, Ctx};
+use crate::model::{Article, Author, Block, Image, Tag};
+use leptos::prelude::*;
+
+fn figure(img: &Image, part: Option<&'static str>, lazy: bool) -> impl IntoView {
+    let caption = (img.caption.is_some() || img.credit.is_some()).then(|| {
+        view! {
+            <figcaption>
+                {img.caption.clone()}
+                {img.credit.clone().map(|c| view! { " " <span class="dl-credit">{c}</span> })}
+            </figcaption>
+        }
+    });
+    view! {
+        <figure part=part>
+            <img
+                src=img.src.clone()
+                alt=img.alt.clone()
+                width=img.width
+                height=img.height
+                loading=if lazy { "lazy" } else { "eager" }
+                decoding="async"
+            />
+            {caption}
+        </figure>
+    }
+}
+
+fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
+    match block {
+        Block::Paragraph(r) => view! { <p use:rich_inline=r.clone()></p> }.into_any(),
+        Block::Heading(text) => heading(ctx.sub_level(), "body-heading", None, false, text.clone()),
+        Block::Quote { text, cite } => view! {
+            <blockquote part="quote">
+                <p>{text.clone()}</p>
+                {cite.clone().map(|c| view! { <footer><cite>{c}</cite></footer> })}
+            </blockquote>
+        }
+        .into_any(),
+        Block::List { ordered, items } => {
+            let lis = items.iter().map(|r| view! { <li use:rich_inline=r.clone()></li> }).collect_view();
+            if *ordered {
+                view! { <ol>{lis}</ol> }.into_any()
+            } else {
+                view! { <ul>{lis}</ul> }.into_any()
+            }
+        }
+        Block::Image(img) => figure(img, None, true).into_any(),
+        Block::AlsoRead(card) => also_read_card(ctx, card, true),
+        Block::Html(r) => view! { <div class="dl-html" use:rich_flow=r.clone()></div> }.into_any(),
+    }
+}
+
+fn author_view(a: &Author) -> AnyView {
+    match &a.url {
+        Some(url) => view! { <a href=url.clone() target="_blank" rel="noopener noreferrer author">{a.name.clone()}</a> }.into_any(),
+        None => view! { <span>{a.name.clone()}</span> }.into_any(),
+    }
+}
+
+fn tag_view(tag: &Tag) -> AnyView {
+    match &tag.url {
+        Some(url) => view! { <li><a part="tag" href=url.clone() target="_blank" rel="noopener noreferrer tag">{tag.name.clone()}</a></li> }.into_any(),
+        None => view! { <li><span part="tag">{tag.name.clone()}</span></li> }.into_any(),
+    }
+}
+
+pub fn article_view(ctx: &Ctx, a: &Article, loading: bool) -> impl IntoView {
+    let t = ctx.t();
+    let place = a.place.clone().map(|p| view! { <span class="dl-place">{p}</span><span class="dl-sep" aria-hidden="true">" · "</span> });
+    let updated = a.modified.filter(|m| *m > a.published + 60_000).map(|m| {
+        view! { <span class="dl-sep" aria-hidden="true">" · "</span><span class="dl-updated">{t.updated} " " {time_view(ctx, m)}</span> }
+    });
+    let byline = (!a.authors.is_empty()).then(|| {
+        let names = a
+            .authors
+            .iter()
+            .enumerate()
+            .map(|(i, au)| view! { {(i > 0).then_some(", ")} {author_view(au)} })
+            .collect_view();
+        view! { <p part="byline">{t.by} " " {names}</p> }
+    });
+    let tags = (!a.tags.is_empty()).then(|| {
+        let chips = a.tags.iter().map(tag_view).collect_view();
+        view! {
+            <nav class="dl-tags" aria-labelledby="dl-tags">
+                <span class="dl-tags-label" id="dl-tags">{t.tags}</span>
+                <ul part="tags">{chips}</ul>
+            </nav>
+        }
+    });
+    let body = a.body.iter().map(|b| block_view(ctx, b)).collect_view();
+    view! {
+        <article part="article" aria-labelledby="dl-headline" aria-busy=loading.then_some("true")>
+            {loading.then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=t.loading></div> })}
+            {heading(ctx.heading_level, "headline", Some("dl-headline".into()), true, a.title.clone())}
+            {a.summary.clone().map(|s| view! { <p part="standfirst">{s}</p> })}
+            <p part="dateline">
+                {place}
+                <span class="dl-date">{super::intl::date(a.published, &ctx.locale)}</span>
+                <span class="dl-sep" aria-hidden="true">" · "</span>
+                {time_view(ctx, a.published)}
+                {updated}
+            </p>
+            {byline}
+            {a.image.as_ref().map(|img| figure(img, Some("image"), false))}
+            <div part="body">{body}</div>
+            {also_read_section(ctx, &a.also_read)}
+            {tags}
+        </article>
+    }
+}

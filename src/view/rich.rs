@@ -1,0 +1,80 @@
+//! Rich text from feeds, rebuilt node by node. The HTML is parsed by an inert
+//! `DOMParser` document (no scripts run, nothing loads), read into a `Raw`
+//! tree, passed through the pure allow-list in `crate::sanitize`, and the
+//! result is created with `createElement`/`createTextNode`. No HTML string
+//! is ever assigned to the live document.
+
+use crate::model::Rich;
+use crate::sanitize::{sanitize, Clean, Context, Raw};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, DomParser, Element, Node, SupportedType};
+
+/// Raw trees deeper than this are read as plain text.
+const READ_DEPTH: usize = 64;
+
+fn read(node: &Node, depth: usize) -> Raw {
+    match node.node_type() {
+        Node::TEXT_NODE | Node::CDATA_SECTION_NODE => Raw::Text(node.node_value().unwrap_or_default()),
+        Node::ELEMENT_NODE => {
+            let el: &Element = node.unchecked_ref();
+            if depth >= READ_DEPTH {
+                return Raw::Text(node.text_content().unwrap_or_default());
+            }
+            let list = el.attributes();
+            let attrs = (0..list.length())
+                .filter_map(|i| list.item(i))
+                .map(|a| (a.name(), a.value()))
+                .collect();
+            Raw::Element { name: el.local_name(), attrs, children: read_children(node, depth + 1) }
+        }
+        _ => Raw::Other,
+    }
+}
+
+fn read_children(node: &Node, depth: usize) -> Vec<Raw> {
+    let kids = node.child_nodes();
+    (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| read(&n, depth)).collect()
+}
+
+/// Parse `html` inertly and return the cleaned tree.
+pub fn parse_clean(html: &str, ctx: Context, base: &str) -> Vec<Clean> {
+    let Ok(parser) = DomParser::new() else { return Vec::new() };
+    let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else { return Vec::new() };
+    let Some(body) = doc.body() else { return Vec::new() };
+    sanitize(read_children(&body, 0), ctx, base)
+}
+
+fn build(doc: &Document, parent: &Node, nodes: &[Clean]) {
+    for n in nodes {
+        match n {
+            Clean::Text(t) => {
+                let _ = parent.append_child(&doc.create_text_node(t));
+            }
+            Clean::Element { tag, attrs, children } => {
+                let Ok(el) = doc.create_element(tag) else { continue };
+                for (k, v) in attrs {
+                    let _ = el.set_attribute(k, v);
+                }
+                build(doc, &el, children);
+                let _ = parent.append_child(&el);
+            }
+        }
+    }
+}
+
+/// Directive: fill `el` with the cleaned content of a `Rich` value.
+/// Used as `<p use:rich_inline=rich/>`.
+pub fn rich_inline(el: Element, rich: Rich) {
+    fill(&el, &rich, Context::Inline);
+}
+
+/// Directive for whole HTML bodies (`content_html`).
+pub fn rich_flow(el: Element, rich: Rich) {
+    fill(&el, &rich, Context::Flow);
+}
+
+fn fill(el: &Element, rich: &Rich, ctx: Context) {
+    el.replace_children_with_node_0();
+    let Some(doc) = el.owner_document() else { return };
+    build(&doc, el, &parse_clean(&rich.html, ctx, &rich.base));
+}
