@@ -7,7 +7,8 @@
 //! Policy:
 //! - Elements in the allow-list are kept with only the attributes they need.
 //! - Elements whose content is code or foreign markup (`script`, `style`,
-//!   `svg`, `template`, `iframe`, …) are dropped with their content.
+//!   `svg`, `template`, `iframe`, …) are dropped with their content, and so
+//!   are forms (sign-up boxes in CMS bodies; also a DOM-clobbering vector).
 //! - Every other element is unwrapped: its markup goes, its text stays.
 //! - `href` may use http, https or mailto; `img src` http or https. A link
 //!   with a refused `href` keeps its text; an image with a refused `src` goes.
@@ -89,7 +90,7 @@ fn action(name: &str, ctx: Context) -> Action {
             "script" | "style" | "template" | "noscript" | "iframe" | "frame" | "frameset" | "object" | "embed"
             | "applet" | "svg" | "math" | "title" | "textarea" | "select" | "option" | "head" | "meta" | "link"
             | "base" | "xmp" | "noembed" | "noframes" | "plaintext" | "canvas" | "audio" | "video" | "source"
-            | "track" | "input" | "button" | "dialog" | "portal" | "slot" => Action::Drop,
+            | "track" | "input" | "button" | "dialog" | "portal" | "slot" | "form" => Action::Drop,
             _ => Action::Unwrap,
         },
     }

@@ -94,6 +94,8 @@ pub fn article_view(ctx: &Ctx, a: &Article, loading: bool) -> impl IntoView {
             </nav>
         }
     });
+    // Past a week the relative time already shows the date: say it once.
+    let fresh = crate::time::relative_time(a.published, ctx.now.get_untracked()) != crate::time::Relative::Absolute;
     let body = a.body.iter().map(|b| block_view(ctx, b)).collect_view();
     view! {
         <article part="article" aria-labelledby="dl-headline" aria-busy=loading.then_some("true")>
@@ -102,8 +104,10 @@ pub fn article_view(ctx: &Ctx, a: &Article, loading: bool) -> impl IntoView {
             {a.summary.clone().map(|s| view! { <p part="standfirst">{s}</p> })}
             <p part="dateline">
                 {place}
-                <span class="dl-date">{super::intl::date(a.published, &ctx.locale)}</span>
-                <span class="dl-sep" aria-hidden="true">" · "</span>
+                {fresh.then(|| view! {
+                    <span class="dl-date">{super::intl::date(a.published, &ctx.locale)}</span>
+                    <span class="dl-sep" aria-hidden="true">" · "</span>
+                })}
                 {time_view(ctx, a.published)}
                 {updated}
             </p>

@@ -289,8 +289,10 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
     };
 
     view! {
-        {body}
-        {rail}
+        <div class="dl-grid">
+            {body}
+            {rail}
+        </div>
         <div class="dl-sr" aria-live="polite" aria-atomic="true">{move || announce.get()}</div>
     }
 }

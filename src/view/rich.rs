@@ -7,28 +7,33 @@
 use crate::model::Rich;
 use crate::sanitize::{sanitize, Clean, Context, Raw};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DomParser, Element, Node, SupportedType};
+use web_sys::{CharacterData, Document, DomParser, Element, HtmlFormElement, Node, SupportedType, Text};
 
 /// Raw trees deeper than this are read as plain text.
 const READ_DEPTH: usize = 64;
 
 fn read(node: &Node, depth: usize) -> Raw {
-    match node.node_type() {
-        Node::TEXT_NODE | Node::CDATA_SECTION_NODE => Raw::Text(node.node_value().unwrap_or_default()),
-        Node::ELEMENT_NODE => {
-            let el: &Element = node.unchecked_ref();
-            if depth >= READ_DEPTH {
-                return Raw::Text(node.text_content().unwrap_or_default());
-            }
-            let list = el.attributes();
-            let attrs = (0..list.length())
-                .filter_map(|i| list.item(i))
-                .map(|a| (a.name(), a.value()))
-                .collect();
-            Raw::Element { name: el.local_name(), attrs, children: read_children(node, depth + 1) }
-        }
-        _ => Raw::Other,
+    // Types are checked with `instanceof`, never through properties such as
+    // `nodeType`: a <form> in hostile HTML can clobber its own properties
+    // (`<form><input name="nodeType">`). Forms are dropped unread; only they
+    // have named properties, so every other element reads truthfully.
+    if node.dyn_ref::<HtmlFormElement>().is_some() {
+        return Raw::Other;
     }
+    if let Some(el) = node.dyn_ref::<Element>() {
+        if depth >= READ_DEPTH {
+            return Raw::Text(node.text_content().unwrap_or_default());
+        }
+        let list = el.attributes();
+        let attrs = (0..list.length()).filter_map(|i| list.item(i)).map(|a| (a.name(), a.value())).collect();
+        return Raw::Element { name: el.local_name(), attrs, children: read_children(node, depth + 1) };
+    }
+    if let Some(text) = node.dyn_ref::<CharacterData>() {
+        if node.dyn_ref::<Text>().is_some() {
+            return Raw::Text(text.data());
+        }
+    }
+    Raw::Other
 }
 
 fn read_children(node: &Node, depth: usize) -> Vec<Raw> {

@@ -1,0 +1,224 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): a widget mounted
+//! on a real element renders into its shadow root, in-place navigation swaps
+//! the article, and every DOMPurify XSS vector is neutralised by the
+//! DOMParser + allow-list rebuild.
+#![cfg(target_arch = "wasm32")]
+
+use dateline::embed::mount;
+use dateline::net::{seed_article, seed_listing};
+use dateline::sanitize::{Clean, Context};
+use dateline::view::rich::parse_clean;
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = include_str!("fixtures/article.json");
+const OTHER: &str = include_str!("fixtures/other.json");
+const RECENT: &str = include_str!("fixtures/recent.json");
+const XSS: &str = include_str!("fixtures/xss/dompurify-expect.json");
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let p = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+/// Wait (up to 3 s) until `selector` matches inside `root`.
+async fn wait_for(root: &ShadowRoot, selector: &str) -> Element {
+    for _ in 0..150 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        sleep(20).await;
+    }
+    panic!("{selector} never appeared; shadow root holds: {}", root.text_content().unwrap_or_default());
+}
+
+/// A fresh `[data-dateline]` element whose documents are already in the
+/// page-wide cache, so no network is involved.
+fn widget(base: &str) -> HtmlElement {
+    let a = format!("{base}/article.json");
+    seed_article(&a, ARTICLE).unwrap();
+    seed_article(&format!("{base}/other.json"), OTHER).unwrap();
+    seed_listing(&format!("{base}/recent.json"), RECENT).unwrap();
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_attribute("data-dateline", "").unwrap();
+    el.set_attribute("data-src", &a).unwrap();
+    el.set_inner_text("Fallback link");
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn a_fixture_article_renders_into_a_shadow_root_with_every_part() {
+    let host = widget("https://parts.example/api");
+    assert!(mount(&host));
+    let root = host.shadow_root().expect("open shadow root");
+    wait_for(&root, "[part~='recent-item']").await;
+    for part in [
+        "article", "headline", "standfirst", "dateline", "byline", "image", "body", "quote", "also-read-card", "also-read",
+        "tags", "tag", "recent", "recent-item", "time",
+    ] {
+        assert!(root.query_selector(&format!("[part~='{part}']")).unwrap().is_some(), "part {part} is missing");
+    }
+    let headline = root.query_selector("[part~='headline']").unwrap().unwrap();
+    assert_eq!(headline.tag_name(), "H2", "data-heading-level defaults to 2");
+    assert_eq!(headline.text_content().unwrap(), "Pakistan Mirrors India’s Outreach, Sends Delegation on Global Tour");
+    let time = root.query_selector("time[part~='time']").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime").unwrap(), "2025-05-18T05:05:00.000Z");
+    assert!(!time.get_attribute("title").unwrap_or_default().is_empty(), "absolute date tooltip");
+    // The hostile parts of the fixture's paragraph are gone.
+    let body = root.query_selector("[part~='body']").unwrap().unwrap();
+    assert!(body.query_selector("script, [onerror]").unwrap().is_none());
+    assert!(body.query_selector("a[href^='javascript']").unwrap().is_none());
+    // Styles come from one adopted constructable stylesheet, not a <style>.
+    assert_eq!(root.adopted_style_sheets().length(), 1);
+    assert!(root.query_selector("style").unwrap().is_none());
+    // Mounting twice is refused.
+    assert!(!mount(&host));
+}
+
+#[wasm_bindgen_test]
+async fn data_heading_level_sets_the_headline_tag() {
+    let host = widget("https://level.example/api");
+    host.set_attribute("data-heading-level", "4").unwrap();
+    assert!(mount(&host));
+    let root = host.shadow_root().unwrap();
+    let h = wait_for(&root, "[part~='headline']").await;
+    assert_eq!(h.tag_name(), "H4");
+    let section = wait_for(&root, "[part~='section-heading']").await;
+    assert_eq!(section.tag_name(), "H5");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_also_read_card_swaps_in_the_other_article_and_focuses_it() {
+    let host = widget("https://nav.example/api");
+    assert!(mount(&host));
+    let root = host.shadow_root().unwrap();
+    let card: HtmlElement = wait_for(&root, "[part~='also-read-card'][data-src]").await.unchecked_into();
+    card.click();
+    for _ in 0..100 {
+        let h = root.query_selector("[part~='headline']").unwrap().unwrap();
+        if h.text_content().unwrap() == "Embassy Warns Visitors About Overstaying Visas" {
+            sleep(50).await; // focus moves on the next animation frame
+            let active = root.active_element().expect("focus is inside the widget");
+            assert_eq!(active, h, "focus moves to the new headline");
+            assert_eq!(h.get_attribute("tabindex").as_deref(), Some("-1"));
+            let live = root.query_selector("[aria-live='polite']").unwrap().unwrap();
+            assert_eq!(live.text_content().unwrap(), "Loaded: Embassy Warns Visitors About Overstaying Visas");
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the other article never replaced the first");
+}
+
+#[wasm_bindgen_test]
+async fn an_element_without_data_src_is_left_alone() {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_attribute("data-dateline", "").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    assert!(!mount(&el));
+    assert!(el.shadow_root().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_network_failure_shows_the_error_part_with_retry_and_keeps_the_fallback() {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_attribute("data-dateline", "").unwrap();
+    // Port 9 (discard) on loopback refuses connections at once.
+    el.set_attribute("data-src", "http://127.0.0.1:9/none.json").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    assert!(mount(&el));
+    let root = el.shadow_root().unwrap();
+    let err = wait_for(&root, "[part~='error']").await;
+    assert_eq!(err.get_attribute("role").as_deref(), Some("alert"));
+    assert!(err.text_content().unwrap().contains("could not be loaded"));
+    assert!(root.query_selector("[part~='retry']").unwrap().is_some());
+    assert!(root.query_selector("slot").unwrap().is_some(), "the publisher's fallback stays visible");
+}
+
+/// Elements and attributes that may appear in rebuilt content.
+const TAGS: &[&str] = &[
+    "p", "a", "b", "strong", "i", "em", "u", "s", "br", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "figure", "figcaption", "img",
+];
+const ATTRS: &[&str] = &["href", "rel", "target", "title", "src", "alt", "width", "height", "loading", "decoding"];
+
+fn check_clean(nodes: &[Clean], title: &str) {
+    for n in nodes {
+        if let Clean::Element { tag, attrs, children } = n {
+            assert!(TAGS.contains(tag), "{title}: element {tag} survived");
+            for (k, v) in attrs {
+                assert!(ATTRS.contains(k), "{title}: attribute {k} survived");
+                if *k == "href" {
+                    assert!(v.starts_with("https://") || v.starts_with("http://") || v.starts_with("mailto:"), "{title}: href {v}");
+                }
+                if *k == "src" {
+                    assert!(v.starts_with("https://") || v.starts_with("http://"), "{title}: src {v}");
+                }
+            }
+            check_clean(children, title);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_dompurify_vector_is_neutralised() {
+    // Record anything that executes: alert/confirm/prompt, and a global flag.
+    let window = web_sys::window().unwrap();
+    let hits = js_sys::Array::new();
+    let record = {
+        let hits = hits.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+            hits.push(&v);
+        })
+    };
+    for name in ["alert", "confirm", "prompt", "print"] {
+        Reflect::set(&window, &name.into(), record.as_ref()).unwrap();
+    }
+
+    let vectors: Vec<serde_json::Value> = serde_json::from_str(XSS).unwrap();
+    assert_eq!(vectors.len(), 223);
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    for v in &vectors {
+        let title = v["title"].as_str().unwrap_or("?");
+        let payload = v["payload"].as_str().unwrap_or("");
+        for ctx in [Context::Inline, Context::Flow] {
+            let clean = parse_clean(payload, ctx, "https://news.example.com/a.json");
+            check_clean(&clean, title);
+        }
+        // Render it for real, the way the view does, into the live document.
+        let el = document().create_element("div").unwrap();
+        container.append_child(&el).unwrap();
+        dateline::view::rich::rich_flow(
+            el.clone(),
+            dateline::model::Rich { html: payload.to_string(), base: "https://news.example.com/a.json".into() },
+        );
+        let bad = el
+            .query_selector_all("script, style, iframe, object, embed, svg, math, form, base, link, meta, template, noscript")
+            .unwrap();
+        assert_eq!(bad.length(), 0, "{title}: a dangerous element survived");
+        let all = el.query_selector_all("*").unwrap();
+        for i in 0..all.length() {
+            let e: Element = all.item(i).unwrap().unchecked_into();
+            for name in e.get_attribute_names().iter() {
+                let name = name.as_string().unwrap();
+                assert!(!name.to_ascii_lowercase().starts_with("on"), "{title}: {name} survived");
+            }
+        }
+    }
+    // Give any event handler or timer that slipped through time to fire.
+    sleep(300).await;
+    assert_eq!(hits.length(), 0, "something executed: {:?}", hits.to_vec());
+}
