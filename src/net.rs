@@ -99,7 +99,11 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Strin
 
     window.clear_timeout_with_handle(timer);
     drop(on_timeout);
-    drop(follow);
+    // Unhook from the caller's signal before the closure goes: a later
+    // abort of that signal must not call a dropped closure.
+    if let (Some(outer), Some(cb)) = (signal, follow) {
+        let _ = outer.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
+    }
     match result {
         Err(_) if cancelled() => Err(LoadError::Cancelled),
         Err(LoadError::Network) if timed_out.get() => Err(LoadError::Timeout),

@@ -1,0 +1,39 @@
+# Dateline. The two commands a publisher or developer needs:
+#   make demo   set up what is missing, build, serve the demo on http://127.0.0.1:8080
+#   make test   set up what is missing, then every test (native, browser, end to end)
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: demo test build setup test-native test-browser test-e2e sizes clean
+
+setup:
+	@scripts/bootstrap.sh
+
+# Release build into dist/: the demo site, dateline.js (the loader) and pkg/.
+build: setup
+	trunk build --release
+	@scripts/sizes.sh
+
+demo: build
+	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (partner page: /demo/partner.html)"
+	node scripts/serve.mjs --root dist --port $(PORT) --shift-dates
+
+test: setup test-native test-browser build test-e2e
+	@scripts/sizes.sh --budget
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+sizes:
+	@scripts/sizes.sh
+
+clean:
+	rm -rf dist target/bench
