@@ -28,6 +28,14 @@ test('the demo page shows the article inside an open shadow root with every part
   // Host CSS (a { color: hotpink !important }) does not reach inside.
   const color = await page.evaluate(() => getComputedStyle(document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="byline"] a')).color);
   assert.notEqual(color, 'rgb(255, 105, 180)');
+  // The host's `div { line-height: 3 }` matches the host element itself; it
+  // must not be inherited by the widget's text.
+  const ratio = await page.evaluate(() => {
+    const p = document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="body"] p');
+    const s = getComputedStyle(p);
+    return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
+  });
+  assert.ok(ratio < 2, `body line-height ratio ${ratio}`);
   // The widget's CSS does not leak out: a host element that happens to use
   // the widget's class names gets none of its styles.
   const leaked = await page.evaluate(() => {
