@@ -111,7 +111,8 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Strin
     }
 }
 
-fn mark(name: &str) {
+/// Record a User Timing mark (`performance.mark`), for publishers' RUM.
+pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }

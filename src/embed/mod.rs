@@ -4,6 +4,7 @@
 //! loader publishes them as `window.Dateline`, the only global we define.
 
 use crate::config;
+use crate::net::mark;
 use crate::view::Widget;
 use leptos::prelude::*;
 use std::cell::OnceCell;
@@ -35,12 +36,6 @@ fn adopt_styles(root: &ShadowRoot) {
     match sheet() {
         Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => web_sys::console::warn_1(&"[dateline] constructable stylesheets are not supported here; the widget is unstyled".into()),
-    }
-}
-
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
     }
 }
 

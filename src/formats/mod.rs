@@ -109,16 +109,13 @@ pub(crate) fn from_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, Form
         return Err(FormatError::TooLarge);
     }
     let body = json.trim_start_matches('\u{feff}');
-    match body.trim_start().as_bytes().first() {
-        Some(b'{') => {}
-        Some(b'[' | b'"' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9') => {
-            // Valid JSON of another shape is "not an object"; anything else
-            // falls through to the parser for a syntax message.
-            if serde_json::from_str::<IgnoredAny>(body).is_ok() {
-                return Err(FormatError::NotAnObject);
-            }
-        }
-        _ => {}
+    // Valid JSON of another shape is "not an object"; anything else falls
+    // through to the parser for a syntax message.
+    let first = body.trim_start().as_bytes().first().copied();
+    if matches!(first, Some(b'[' | b'"' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9'))
+        && serde_json::from_str::<IgnoredAny>(body).is_ok()
+    {
+        return Err(FormatError::NotAnObject);
     }
     serde_json::from_str(body).map_err(|e| {
         if e.is_data() {

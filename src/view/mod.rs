@@ -185,9 +185,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
                         article.set(Some(a));
                         status.set(Status::Idle);
                         if FIRST_RENDER.with(|f| f.replace(false)) {
-                            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                                let _ = p.mark("dateline:first-render");
-                            }
+                            crate::net::mark("dateline:first-render");
                         }
                         if user {
                             let locale = pick_locale(fixed_locale.as_deref(), lang.as_deref(), page_lang.as_deref());

@@ -3,7 +3,7 @@
 // documents with Retry, and the assets copied to an arbitrary path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, openPage, waitInShadow, shadowText, missingParts } from './harness.mjs';
@@ -120,12 +120,33 @@ test('an HTTP 500 says the server had a problem', async () => {
   await page.close();
 });
 
-test('a missing required field gives the error part naming the field', async () => {
+test('each missing required field gives the error part naming the field', async () => {
   const { page, problems } = await openPage(browser, server.url + 'fixtures/e2e/pages/missing-title.html');
   await waitInShadow(page, '[data-dateline]', '[part~="error"]');
   assert.match(await shadowText(page, '[data-dateline]', '[part~="error"]'), /incomplete \(title\)/);
-  assert.deepEqual(problems, []);
   await page.close();
+  for (const field of ['id', 'url', 'date_published']) {
+    await control(`/__test/switch?path=/api/flaky.json&file=fixtures/missing-${field}.json`);
+    const { page: p2, problems: pr2 } = await openPage(browser, server.url + 'fixtures/e2e/pages/flaky.html');
+    await waitInShadow(p2, '[data-dateline]', '[part~="error"]');
+    assert.match(await shadowText(p2, '[data-dateline]', '[part~="error"]'), new RegExp(`incomplete \\(${field}\\)`));
+    assert.deepEqual(pr2, []);
+    await p2.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('dist has no inline script and no eval', () => {
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]);
+  const files = walk('dist');
+  for (const f of files.filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(f, 'utf8');
+    for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) assert.match(tag, /\ssrc=/, `${f}: inline script ${tag}`);
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i, `${f}: inline event handler`);
+  }
+  for (const f of files.filter((f) => f.endsWith('.js'))) {
+    assert.doesNotMatch(readFileSync(f, 'utf8'), /\beval\(|new Function\b/, `${f} uses eval`);
+  }
 });
 
 test('the unchanged dist assets work from another path on an arbitrary static page', async () => {
