@@ -13,12 +13,13 @@ pub const MAX_BLOCKS: usize = 400;
 pub const MAX_TAGS: usize = 40;
 pub const MAX_CARDS: usize = 24;
 
-/// A JSON Feed item id may be a string or (in the wild) a number.
+/// A JSON Feed item id may be a string or (in the wild) an integer. A float
+/// id is refused like any other wrong type; integers need no float printing.
 #[derive(Deserialize, Debug)]
 #[serde(untagged)]
 pub(crate) enum Id {
     S(String),
-    N(serde_json::Number),
+    I(i64),
 }
 
 #[derive(Deserialize, Default, Debug)]
@@ -264,7 +265,7 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
     let id = match wire.id {
         None => return Err(FormatError::Missing("id")),
         Some(L::Ok(Id::S(s))) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(L::Ok(Id::N(n))) => n.to_string(),
+        Some(L::Ok(Id::I(n))) => n.to_string(),
         Some(L::Ok(Id::S(_))) => return Err(FormatError::Missing("id")),
         Some(L::Bad(_)) => return Err(FormatError::WrongType { field: "id", expected: "a string" }),
     };
