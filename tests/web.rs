@@ -222,3 +222,26 @@ async fn every_dompurify_vector_is_neutralised() {
     sleep(300).await;
     assert_eq!(hits.length(), 0, "something executed: {:?}", hits.to_vec());
 }
+
+#[wasm_bindgen_test]
+async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
+    let src = "https://keep.example/api/b.json";
+    // other.json's Also Read card, pointed at a port that refuses connections.
+    seed_article(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"http://127.0.0.1:9/dead.json\"")).unwrap();
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_attribute("data-dateline", "").unwrap();
+    el.set_attribute("data-src", src).unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    assert!(mount(&el));
+    let root = el.shadow_root().unwrap();
+    let card: HtmlElement = wait_for(&root, "[part~='also-read-card'][data-src]").await.unchecked_into();
+    let article_before = root.query_selector("[part~='article']").unwrap().unwrap();
+    card.click();
+    wait_for(&root, "[part~='error']").await;
+    let article_after = root.query_selector("[part~='article']").unwrap().expect("the story stays");
+    assert_eq!(article_after, article_before, "the article element was not rebuilt");
+    assert_eq!(
+        root.query_selector("[part~='headline']").unwrap().unwrap().text_content().unwrap(),
+        "Embassy Warns Visitors About Overstaying Visas"
+    );
+}

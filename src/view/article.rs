@@ -70,7 +70,7 @@ fn tag_view(tag: &Tag) -> AnyView {
     }
 }
 
-pub fn article_view(ctx: &Ctx, a: &Article, loading: bool) -> impl IntoView {
+pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
     let t = ctx.t();
     let place = a.place.clone().map(|p| view! { <span class="dl-place">{p}</span><span class="dl-sep" aria-hidden="true">" · "</span> });
     let updated = a.modified.filter(|m| *m > a.published + 60_000).map(|m| {
@@ -98,8 +98,7 @@ pub fn article_view(ctx: &Ctx, a: &Article, loading: bool) -> impl IntoView {
     let fresh = crate::time::relative_time(a.published, ctx.now.get_untracked()) != crate::time::Relative::Absolute;
     let body = a.body.iter().map(|b| block_view(ctx, b)).collect_view();
     view! {
-        <article part="article" aria-labelledby="dl-headline" aria-busy=loading.then_some("true")>
-            {loading.then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=t.loading></div> })}
+        <article part="article" aria-labelledby="dl-headline">
             {heading(ctx.heading_level, "headline", Some("dl-headline".into()), true, a.title.clone())}
             {a.summary.clone().map(|s| view! { <p part="standfirst">{s}</p> })}
             <p part="dateline">

@@ -216,19 +216,17 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
     let navigate = StoredValue::new_local(navigate);
 
     let page_lang2 = page_lang.clone();
-    let locale = move || {
-        let a = article.get();
-        pick_locale(fixed_locale.as_deref(), a.as_ref().and_then(|a| a.language.as_deref()), page_lang2.as_deref())
-    };
+    let locale = Memo::new(move |_| {
+        article.with(|a| pick_locale(fixed_locale.as_deref(), a.as_ref().and_then(|a| a.language.as_deref()), page_lang2.as_deref()))
+    });
     let heading_level = config.heading_level;
+    let loading = move || status.with(|s| matches!(s, Status::Loading(_)));
 
-    let body = {
-        move || {
-        let locale = locale();
-        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value(), now: now.clone() };
-        let t = ctx.t();
-        let st = status.get();
-        let banner = match &st {
+    // Three independent reactive pieces, so a status change (the loading bar,
+    // an error) never rebuilds the article on screen.
+    let banner = move || {
+        let t = messages(&locale.get());
+        status.with(|st| match st {
             Status::Failed { url, error } => {
                 let retry = {
                     let url = url.clone();
@@ -242,37 +240,49 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
                 })
             }
             _ => None,
-        };
-        let loading = matches!(st, Status::Loading(_));
-        let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-        let content = match article.get() {
-            Some(a) => Some(article::article_view(&ctx, &a, loading).into_any()),
-            None if loading => Some(
-                view! {
-                    <div part="loading" aria-busy="true" aria-label=t.loading>
-                        <slot></slot>
-                        <div class="sk sk-h"></div>
-                        <div class="sk sk-h sk-short"></div>
-                        <div class="sk sk-meta"></div>
-                        <div class="sk sk-img"></div>
-                        <div class="sk sk-line"></div>
-                        <div class="sk sk-line"></div>
-                        <div class="sk sk-line sk-short"></div>
-                    </div>
-                }
-                .into_any(),
-            ),
+        })
+    };
+    let bar = move || {
+        (loading() && article.with(|a| a.is_some()))
+            .then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=messages(&locale.get()).loading></div> })
+    };
+    let content = move || {
+        let t = messages(&locale.get());
+        match article.get() {
+            Some(a) => {
+                let ctx = Ctx { locale: locale.get_untracked(), heading_level, nav: nav.get_value(), now: now.clone() };
+                article::article_view(&ctx, &a).into_any()
+            }
+            None if loading() => view! {
+                <div part="loading" aria-busy="true" aria-label=t.loading>
+                    <slot></slot>
+                    <div class="sk sk-h"></div>
+                    <div class="sk sk-h sk-short"></div>
+                    <div class="sk sk-meta"></div>
+                    <div class="sk sk-img"></div>
+                    <div class="sk sk-line"></div>
+                    <div class="sk sk-line"></div>
+                    <div class="sk sk-line sk-short"></div>
+                </div>
+            }
+            .into_any(),
             // Failed before anything was shown: keep the publisher's own
             // fallback link visible under the message.
-            None => Some(view! { <div class="dl-fallback"><slot></slot></div> }.into_any()),
-        };
-        view! {
-            <div class="dl" lang=locale.clone() dir=dir>
-                {banner}
-                {content}
-            </div>
+            None => view! { <div class="dl-fallback"><slot></slot></div> }.into_any(),
         }
-    }};
+    };
+    let body = view! {
+        <div
+            class="dl"
+            lang=move || locale.get()
+            dir=move || if is_rtl(&locale.get()) { "rtl" } else { "ltr" }
+            aria-busy=move || (loading() && article.with(|a| a.is_some())).then_some("true")
+        >
+            {banner}
+            {bar}
+            {content}
+        </div>
+    };
 
     let rail = {
         let fixed_locale = config.locale.clone();
