@@ -284,16 +284,14 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
         </div>
     };
 
-    let rail = {
-        let fixed_locale = config.locale.clone();
-        move || {
-            let a = article.get()?;
-            let l = recent.get()?;
-            let locale = pick_locale(fixed_locale.as_deref(), a.language.as_deref(), page_lang.as_deref());
-            let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-            let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value(), now: clock::clock() };
-            Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &l)}</div> })
-        }
+    let rail = move || {
+        // The rail follows the article: shown with it, in its language.
+        article.with(|a| a.is_some()).then_some(())?;
+        let l = recent.get()?;
+        let locale = locale.get();
+        let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
+        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value(), now: clock::clock() };
+        Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &l)}</div> })
     };
 
     view! {
