@@ -127,13 +127,18 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
     let announce = RwSignal::new(String::new());
     let generation = Rc::new(Cell::new(0u64));
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::new(RefCell::new(None));
-    let recent_src: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
     let now = clock::clock();
-    let fixed_locale = config.locale.clone();
+    // The language the widget speaks follows the article on screen.
+    let locale = {
+        let fixed_locale = config.locale.clone();
+        Memo::new(move |_| {
+            article.with(|a| pick_locale(fixed_locale.as_deref(), a.as_ref().and_then(|a| a.language.as_deref()), page_lang.as_deref()))
+        })
+    };
 
     let load_recent = {
         let override_src = config.recent.clone();
-        let recent_src = recent_src.clone();
+        let recent_src: RefCell<Option<String>> = RefCell::new(None);
         move |a: &Article| {
             let Some(src) = override_src.clone().or_else(|| a.recent.clone()) else {
                 recent.set(None);
@@ -157,7 +162,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
     // is discarded, so a slow A can never overwrite a fast B.
     let navigate: Rc<dyn Fn(String, bool)> = {
         let host = host.clone();
-        let (fixed_locale, page_lang) = (fixed_locale.clone(), page_lang.clone());
+        let load_recent = Rc::new(load_recent);
         Rc::new(move |src: String, user: bool| {
             let gen = generation.get() + 1;
             generation.set(gen);
@@ -171,7 +176,6 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
             let generation = generation.clone();
             let host = host.clone();
             let load_recent = load_recent.clone();
-            let (fixed_locale, page_lang) = (fixed_locale.clone(), page_lang.clone());
             spawn_local(async move {
                 let result = load_article(&src, signal.as_ref()).await;
                 if generation.get() != gen {
@@ -180,7 +184,6 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
                 match result {
                     Ok(a) => {
                         let title = a.title.clone();
-                        let lang = a.language.clone();
                         load_recent(&a);
                         article.set(Some(a));
                         status.set(Status::Idle);
@@ -188,8 +191,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
                             crate::net::mark("dateline:first-render");
                         }
                         if user {
-                            let locale = pick_locale(fixed_locale.as_deref(), lang.as_deref(), page_lang.as_deref());
-                            announce.set(fill(messages(&locale).loaded, &title));
+                            announce.set(fill(messages(&locale.get_untracked()).loaded, &title));
                             focus_headline(&host);
                         }
                         dispatch(&host, "dateline:load", &src);
@@ -215,10 +217,6 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
     let nav = StoredValue::new_local(nav);
     let navigate = StoredValue::new_local(navigate);
 
-    let page_lang2 = page_lang.clone();
-    let locale = Memo::new(move |_| {
-        article.with(|a| pick_locale(fixed_locale.as_deref(), a.as_ref().and_then(|a| a.language.as_deref()), page_lang2.as_deref()))
-    });
     let heading_level = config.heading_level;
     let loading = move || status.with(|s| matches!(s, Status::Loading(_)));
 
