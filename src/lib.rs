@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod config;
 pub mod formats;
+pub mod history;
 pub mod i18n;
 pub mod model;
 pub mod sanitize;

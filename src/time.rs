@@ -48,6 +48,13 @@ pub fn refresh_after_ms(then_ms: i64, now_ms: i64) -> i64 {
     }
 }
 
+/// When the shared timer should next fire, given the publication times that
+/// are in view: as soon as the youngest one can change its words (15 s while
+/// it is under an hour old), else every 60 s.
+pub fn next_tick_ms(visible: impl IntoIterator<Item = i64>, now_ms: i64) -> i64 {
+    visible.into_iter().map(|t| refresh_after_ms(t, now_ms)).min().unwrap_or(60_000)
+}
+
 /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
 /// `days_from_civil`).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -182,6 +189,14 @@ mod tests {
     fn young_times_refresh_every_15_seconds_old_ones_every_minute() {
         assert_eq!(refresh_after_ms(NOW - 10_000, NOW), 15_000);
         assert_eq!(refresh_after_ms(NOW - 3 * HOUR, NOW), 60_000);
+    }
+
+    #[test]
+    fn the_shared_timer_follows_the_youngest_visible_time() {
+        assert_eq!(next_tick_ms([NOW - 3 * HOUR, NOW - 2 * DAY], NOW), 60_000);
+        assert_eq!(next_tick_ms([NOW - 3 * HOUR, NOW - 5 * MINUTE], NOW), 15_000);
+        assert_eq!(next_tick_ms([], NOW), 60_000, "nothing in view: the slowest pace");
+        assert_eq!(next_tick_ms([NOW + HOUR], NOW), 15_000, "a future time (clock skew) is treated as new");
     }
 
     #[test]
