@@ -18,6 +18,12 @@ pub struct Config {
     pub heading_level: u8,
     /// A BCP 47 tag (`data-locale`).
     pub locale: Option<String>,
+    /// In-place navigation pushes history entries and reads deep links;
+    /// `data-history="off"` turns both off.
+    pub history: bool,
+    /// The element's `data-format` (`dateline`, `jsonfeed`, `wordpress`),
+    /// forcing how documents are read instead of detecting it.
+    pub format: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,7 +54,9 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
         .filter(|h| (1..=6).contains(h))
         .unwrap_or(DEFAULT_HEADING_LEVEL);
     let locale = attr("data-locale").map(|l| l.trim().to_string()).filter(|l| valid_locale(l));
-    Ok(Config { src, recent, heading_level, locale })
+    let history = !attr("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("off"));
+    let format = attr("data-format").map(|f| f.trim().to_ascii_lowercase()).filter(|f| !f.is_empty());
+    Ok(Config { src, recent, heading_level, locale, history, format })
 }
 
 /// A well-formed BCP 47 language tag, in the shape `Intl` accepts: a 2–3 or
@@ -88,8 +96,16 @@ mod tests {
         let c = parse(attrs(&[("data-src", "https://n.example/a.json")]), PAGE).unwrap();
         assert_eq!(
             c,
-            Config { src: "https://n.example/a.json".into(), recent: None, heading_level: 2, locale: None }
+            Config { src: "https://n.example/a.json".into(), recent: None, heading_level: 2, locale: None, history: true, format: None }
         );
+    }
+
+    #[test]
+    fn data_history_off_disables_history_in_any_case() {
+        for (v, want) in [("off", false), (" OFF ", false), ("on", true), ("", true)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-history", v)]), PAGE).unwrap();
+            assert_eq!(c.history, want, "{v:?}");
+        }
     }
 
     #[test]

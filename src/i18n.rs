@@ -23,6 +23,9 @@ pub struct Messages {
     pub err_incomplete: &'static str,
     pub err_config: &'static str,
     pub read_on_site: &'static str,
+    pub load_more: &'static str,
+    pub stories: &'static str,
+    pub more_recent: &'static str,
 }
 
 pub const EN: Messages = Messages {
@@ -45,6 +48,9 @@ pub const EN: Messages = Messages {
     err_incomplete: "This story could not be shown because its data is incomplete ({}).",
     err_config: "This news widget is not set up correctly.",
     read_on_site: "Read it on the publisher’s site",
+    load_more: "Load more",
+    stories: "Latest stories",
+    more_recent: "More recent posts",
 };
 
 pub const HI: Messages = Messages {
@@ -67,6 +73,9 @@ pub const HI: Messages = Messages {
     err_incomplete: "यह ख़बर दिखाई नहीं जा सकी क्योंकि इसका डेटा अधूरा है ({})।",
     err_config: "यह समाचार विजेट ठीक से सेट नहीं है।",
     read_on_site: "प्रकाशक की साइट पर पढ़ें",
+    load_more: "और ख़बरें",
+    stories: "ताज़ा ख़बरें",
+    more_recent: "और हाल की पोस्ट",
 };
 
 pub const UR: Messages = Messages {
@@ -89,6 +98,9 @@ pub const UR: Messages = Messages {
     err_incomplete: "یہ خبر نہیں دکھائی جا سکی کیونکہ اس کا ڈیٹا نامکمل ہے ({})۔",
     err_config: "یہ نیوز ویجیٹ درست طریقے سے سیٹ نہیں ہے۔",
     read_on_site: "ناشر کی سائٹ پر پڑھیں",
+    load_more: "مزید خبریں",
+    stories: "تازہ ترین خبریں",
+    more_recent: "مزید حالیہ پوسٹس",
 };
 
 pub const FR: Messages = Messages {
@@ -111,6 +123,9 @@ pub const FR: Messages = Messages {
     err_incomplete: "Impossible d’afficher cet article : ses données sont incomplètes ({}).",
     err_config: "Ce widget d’actualités n’est pas configuré correctement.",
     read_on_site: "Lire sur le site de l’éditeur",
+    load_more: "Charger plus",
+    stories: "Derniers articles",
+    more_recent: "Plus d’articles récents",
 };
 
 pub const ES: Messages = Messages {
@@ -133,6 +148,9 @@ pub const ES: Messages = Messages {
     err_incomplete: "No se pudo mostrar esta noticia porque sus datos están incompletos ({}).",
     err_config: "Este widget de noticias no está bien configurado.",
     read_on_site: "Leer en el sitio del editor",
+    load_more: "Cargar más",
+    stories: "Últimas noticias",
+    more_recent: "Más publicaciones recientes",
 };
 
 pub const DE: Messages = Messages {
@@ -155,6 +173,9 @@ pub const DE: Messages = Messages {
     err_incomplete: "Dieser Artikel kann nicht angezeigt werden, weil seine Daten unvollständig sind ({}).",
     err_config: "Dieses Nachrichten-Widget ist nicht richtig eingerichtet.",
     read_on_site: "Auf der Website des Verlags lesen",
+    load_more: "Mehr laden",
+    stories: "Neueste Artikel",
+    more_recent: "Weitere neue Beiträge",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).

@@ -41,8 +41,9 @@ impl LoadError {
     }
 }
 
+/// A parsed document: what a widget can show.
 #[derive(Clone)]
-enum Doc {
+pub enum Doc {
     Article(Rc<Article>),
     Listing(Rc<Listing>),
 }
@@ -51,12 +52,22 @@ thread_local! {
     static CACHE: RefCell<Lru<Doc>> = RefCell::new(Lru::new(64));
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `setTimeout`, keeping the handle as the page's own value: pages (and
+    /// test clocks) may hand out ids that do not fit web-sys's `i32`, and a
+    /// truncated id would never be cleared.
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub(crate) fn set_timeout(callback: &JsValue, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub(crate) fn clear_timeout(handle: &JsValue);
+}
+
 /// Fetch `url` as text. `signal` cancels it (a newer navigation).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
     // Our own controller enforces the timeout and follows the caller's.
     let ctrl = AbortController::new().map_err(|_| LoadError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
-    let window = web_sys::window().ok_or(LoadError::Network)?;
     let on_timeout = {
         let ctrl = ctrl.clone();
         let timed_out = timed_out.clone();
@@ -65,9 +76,7 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Strin
             ctrl.abort();
         })
     };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), TIMEOUT_MS)
-        .unwrap_or(0);
+    let timer = set_timeout(on_timeout.as_ref(), TIMEOUT_MS);
     let follow = signal.map(|outer| {
         let inner = ctrl.clone();
         let cb = Closure::<dyn FnMut()>::new(move || inner.abort());
@@ -97,7 +106,7 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Strin
     }
     .await;
 
-    window.clear_timeout_with_handle(timer);
+    clear_timeout(&timer);
     drop(on_timeout);
     // Unhook from the caller's signal before the closure goes: a later
     // abort of that signal must not call a dropped closure.
@@ -138,6 +147,89 @@ pub fn seed_listing(url: &str, json: &str) -> Result<Rc<Listing>, FormatError> {
     let l = Rc::new(parse_listing(json, url)?);
     CACHE.with(|c| c.borrow_mut().put(url.to_string(), Doc::Listing(l.clone())));
     Ok(l)
+}
+
+/// A document this page already parsed, if any.
+pub fn cached(url: &str) -> Option<Doc> {
+    CACHE.with(|c| c.borrow_mut().get(url))
+}
+
+/// Replace a cached document (a listing that grew by "Load more", so Back
+/// restores it with every page).
+pub fn remember(url: &str, doc: Doc) {
+    CACHE.with(|c| c.borrow_mut().put(url.to_string(), doc));
+}
+
+/// Read a document of either kind: a feed is a listing, anything else an
+/// article (whose error is the one reported).
+fn parse_doc(url: &str, text: &str) -> Result<Doc, FormatError> {
+    match parse_listing(text, url) {
+        Ok(l) => Ok(Doc::Listing(Rc::new(l))),
+        Err(FormatError::Missing("items")) => parse_article(text, url).map(|a| Doc::Article(Rc::new(a))),
+        Err(e) => Err(e),
+    }
+}
+
+/// Load any document, from the cache when possible.
+pub async fn load(url: &str, signal: Option<&AbortSignal>) -> Result<Doc, LoadError> {
+    if let Some(d) = cached(url) {
+        return Ok(d);
+    }
+    let text = fetch_text(url, signal).await?;
+    mark("dateline:data-received");
+    let doc = parse_doc(url, &text).map_err(LoadError::Format)?;
+    remember(url, doc.clone());
+    Ok(doc)
+}
+
+/// At most this many prefetches are in flight at once.
+pub const PREFETCH_CONCURRENCY: usize = 2;
+
+#[derive(Default)]
+struct Prefetch {
+    queue: Vec<String>,
+    busy: Vec<String>,
+}
+
+thread_local! {
+    static PREFETCH: RefCell<Prefetch> = RefCell::new(Prefetch::default());
+}
+
+/// Fetch and parse `url` into the cache ahead of a click (hover, focus, a
+/// card scrolled into view on touch screens). Newest wishes go first; a
+/// failure is left for the real navigation to report.
+pub fn prefetch(url: &str) {
+    if cached(url).is_some() {
+        return;
+    }
+    PREFETCH.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.busy.iter().any(|u| u == url) {
+            return;
+        }
+        p.queue.retain(|u| u != url);
+        p.queue.push(url.to_string());
+    });
+    pump();
+}
+
+fn pump() {
+    let next = PREFETCH.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.busy.len() >= PREFETCH_CONCURRENCY {
+            return None;
+        }
+        let url = p.queue.pop()?;
+        p.busy.push(url.clone());
+        Some(url)
+    });
+    let Some(url) = next else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = load(&url, None).await;
+        PREFETCH.with(|p| p.borrow_mut().busy.retain(|u| *u != url));
+        pump();
+    });
+    pump();
 }
 
 /// Load and parse an article, from the cache when possible.

@@ -73,10 +73,23 @@ pub fn mount(el: &Element) -> bool {
     let _ = root.append_child(&container);
     let page_lang = document.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).filter(|l| !l.trim().is_empty());
     let container: HtmlElement = container.unchecked_into();
-    let handle = leptos::mount::mount_to(container, move || view! { <Widget config=cfg page_lang=page_lang host=host/> });
+    let id = widget_id(&document, &host);
+    let handle = leptos::mount::mount_to(container, move || view! { <Widget config=cfg page_lang=page_lang host=host id=id/> });
     // The widget lives as long as the page.
     handle.forget();
     true
+}
+
+/// The widget's name in the history parameter: its `id`, else its index
+/// among the page's `[data-dateline]` elements.
+fn widget_id(document: &web_sys::Document, host: &HtmlElement) -> String {
+    let id = host.id();
+    if !id.is_empty() {
+        return id;
+    }
+    let Ok(list) = document.query_selector_all("[data-dateline]") else { return "0".into() };
+    let host: &web_sys::Node = host.as_ref();
+    (0..list.length()).find(|&i| list.item(i).as_ref() == Some(host)).unwrap_or(0).to_string()
 }
 
 /// Mount every `[data-dateline]` element not mounted yet. Returns how many

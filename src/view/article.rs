@@ -1,10 +1,10 @@
 //! The article: headline, standfirst, dateline, byline, lead image, body
 //! blocks (one exhaustive match), Also Read section and tag chips.
 
-use super::cards::{also_read_card, also_read_section, time_view};
+use super::cards::{also_read_card, also_read_section, tag_chip, time_view};
 use super::rich::{rich_flow, rich_inline};
 use super::{heading, Ctx};
-use crate::model::{Article, Author, Block, Image, Tag};
+use crate::model::{Article, Author, Block, Image};
 use leptos::prelude::*;
 
 fn figure(img: &Image, part: Option<&'static str>, lazy: bool) -> impl IntoView {
@@ -63,13 +63,6 @@ fn author_view(a: &Author) -> AnyView {
     }
 }
 
-fn tag_view(tag: &Tag) -> AnyView {
-    match &tag.url {
-        Some(url) => view! { <li><a part="tag" href=url.clone() target="_blank" rel="noopener noreferrer tag">{tag.name.clone()}</a></li> }.into_any(),
-        None => view! { <li><span part="tag">{tag.name.clone()}</span></li> }.into_any(),
-    }
-}
-
 pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
     let t = ctx.t();
     let place = a.place.clone().map(|p| view! { <span class="dl-place">{p}</span><span class="dl-sep" aria-hidden="true">" · "</span> });
@@ -86,7 +79,7 @@ pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
         view! { <p part="byline">{t.by} " " {names}</p> }
     });
     let tags = (!a.tags.is_empty()).then(|| {
-        let chips = a.tags.iter().map(tag_view).collect_view();
+        let chips = a.tags.iter().map(|t| tag_chip(ctx, t)).collect_view();
         view! {
             <nav class="dl-tags" aria-labelledby="dl-tags">
                 <span class="dl-tags-label" id="dl-tags">{t.tags}</span>
@@ -95,7 +88,7 @@ pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
         }
     });
     // Past a week the relative time already shows the date: say it once.
-    let fresh = crate::time::relative_time(a.published, ctx.now.get_untracked()) != crate::time::Relative::Absolute;
+    let fresh = crate::time::relative_time(a.published, super::clock::now()) != crate::time::Relative::Absolute;
     let body = a.body.iter().map(|b| block_view(ctx, b)).collect_view();
     view! {
         <article part="article" aria-labelledby="dl-headline">

@@ -1,39 +1,55 @@
 //! Story cards: Also Read cards (inline and in their section), the Recent
 //! Posts rail, and the `<time>` element every relative time uses.
 
+use super::clock::{self, live_time};
 use super::intl::{date_time, iso, relative};
 use super::{heading, Ctx};
 use crate::model::{Card, Listing};
+use super::prefetch::prefetch_in_view;
+use crate::model::Tag;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
 /// `<time part="time" datetime="ISO" title="absolute, localized">6 hours ago</time>`,
-/// kept current by the shared clock.
+/// kept current by the shared clock while it is in view.
 pub fn time_view(ctx: &Ctx, ms: i64) -> impl IntoView {
-    let now = ctx.now.clone();
+    let now = ArcRwSignal::new(clock::now());
     let locale = ctx.locale.clone();
     let title = date_time(ms, &ctx.locale);
-    view! { <time part="time" datetime=iso(ms) title=title>{move || relative(ms, now.get(), &locale)}</time> }
+    let watch = (ms, now.clone());
+    view! { <time part="time" datetime=iso(ms) title=title use:live_time=watch>{move || relative(ms, now.get(), &locale)}</time> }
 }
 
-/// A link to a story. With a `src` it opens in place (a plain left click;
-/// modified clicks keep the browser's behaviour on the canonical `url`);
-/// without one it is an ordinary link to `url` in a new tab.
+/// A link that opens `src` in place on a plain left click (modified clicks
+/// keep the browser's behaviour on `href`, the canonical page). Hovering or
+/// focusing it, or (on touch screens) scrolling it into view, prefetches
+/// `src`, so the click usually renders in the same frame.
+pub fn in_place_link(ctx: &Ctx, src: &str, href: String, part: &'static str, class: &'static str, hint: Option<String>, inner: AnyView) -> AnyView {
+    let nav = ctx.nav.clone();
+    let target = src.to_string();
+    let on_click = move |ev: MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        nav(target.clone(), hint.clone());
+    };
+    let (s1, s2) = (src.to_string(), src.to_string());
+    let hover = move |_| crate::net::prefetch(&s1);
+    let focus = move |_| crate::net::prefetch(&s2);
+    view! {
+        <a part=part class=class href=href data-src=src.to_string() on:click=on_click on:pointerenter=hover on:focus=focus use:prefetch_in_view=src.to_string()>
+            {inner}
+        </a>
+    }
+    .into_any()
+}
+
+/// A link to a story: in place with a `src`, else an ordinary link to `url`
+/// in a new tab.
 pub fn card_link(ctx: &Ctx, card: &Card, part: &'static str, class: &'static str, inner: AnyView) -> AnyView {
     match &card.src {
-        Some(src) => {
-            let nav = ctx.nav.clone();
-            let src = src.clone();
-            let href = card.url.clone().unwrap_or_else(|| src.clone());
-            let on_click = move |ev: MouseEvent| {
-                if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
-                    return;
-                }
-                ev.prevent_default();
-                nav(src.clone());
-            };
-            view! { <a part=part class=class href=href data-src=card.src.clone() on:click=on_click>{inner}</a> }.into_any()
-        }
+        Some(src) => in_place_link(ctx, src, card.url.clone().unwrap_or_else(|| src.clone()), part, class, None, inner),
         None => {
             let new_tab = ctx.t().opens_new_tab;
             view! {
@@ -84,8 +100,40 @@ pub fn also_read_section(ctx: &Ctx, cards: &[Card]) -> Option<AnyView> {
     )
 }
 
-/// The Recent Posts rail.
-pub fn recent_rail(ctx: &Ctx, listing: &Listing) -> Option<AnyView> {
+/// A tag chip: in place when the tag has a listing (`src`), else a link to
+/// its page, else plain text.
+pub fn tag_chip(ctx: &Ctx, tag: &Tag) -> AnyView {
+    let name = tag.name.clone();
+    match (&tag.src, &tag.url) {
+        (Some(src), url) => {
+            let href = url.clone().unwrap_or_else(|| src.clone());
+            view! { <li>{in_place_link(ctx, src, href, "tag", "dl-tag", Some(name.clone()), name.into_any())}</li> }.into_any()
+        }
+        (None, Some(url)) => view! { <li><a part="tag" class="dl-tag" href=url.clone() target="_blank" rel="noopener noreferrer tag">{name}</a></li> }.into_any(),
+        (None, None) => view! { <li><span part="tag" class="dl-tag">{name}</span></li> }.into_any(),
+    }
+}
+
+/// A story in a listing: thumbnail, title, summary, relative time.
+pub fn story_card(ctx: &Ctx, card: &Card) -> AnyView {
+    let thumb = card.image.clone().map(|src| {
+        view! { <img class="dl-thumb" src=src alt="" width="96" height="64" loading="lazy" decoding="async"/> }
+    });
+    let inner = view! {
+        {thumb}
+        <span class="dl-card-text">
+            <span class="dl-card-title">{card.title.clone()}</span>
+            {card.summary.clone().map(|s| view! { <span class="dl-ri-excerpt">{s}</span> })}
+            {card.published.map(|ms| time_view(ctx, ms))}
+        </span>
+    }
+    .into_any();
+    view! { <li part="listing-item">{card_link(ctx, card, "listing-link", "dl-card", inner)}</li> }.into_any()
+}
+
+/// The Recent Posts rail, ending with a link that opens the whole feed
+/// (`src`) as a listing in place.
+pub fn recent_rail(ctx: &Ctx, src: &str, listing: &Listing) -> Option<AnyView> {
     if listing.items.is_empty() {
         return None;
     }
@@ -108,6 +156,7 @@ pub fn recent_rail(ctx: &Ctx, listing: &Listing) -> Option<AnyView> {
             <aside part="recent" aria-labelledby="dl-recent">
                 {heading(ctx.sub_level(), "section-heading", Some("dl-recent".into()), false, ctx.t().recent.into())}
                 <ol class="dl-recent-list">{items}</ol>
+                {in_place_link(ctx, src, listing.home_url.clone().unwrap_or_else(|| src.to_string()), "more-recent", "dl-more", None, ctx.t().more_recent.into_any())}
             </aside>
         }
         .into_any(),

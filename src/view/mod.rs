@@ -7,12 +7,15 @@ pub mod article;
 pub mod cards;
 pub mod clock;
 pub mod intl;
+pub mod listing;
+pub mod prefetch;
 pub mod rich;
 
 use crate::config::{pick_locale, Config};
 use crate::i18n::{fill, is_rtl, messages, Messages};
+use crate::history;
 use crate::model::{Article, Listing};
-use crate::net::{load_article, load_listing, LoadError};
+use crate::net::{load, load_listing, Doc, LoadError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -20,8 +23,51 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlElement};
 
-/// Navigate the widget to a document URL (an Also Read card's `src`).
-pub type Nav = Rc<dyn Fn(String)>;
+/// Navigate the widget in place to a document URL (a card's or a tag's
+/// `src`), with the words the reader clicked as a title for a listing that
+/// has none.
+pub type Nav = Rc<dyn Fn(String, Option<String>)>;
+
+/// What a widget shows.
+#[derive(Clone)]
+pub enum Shown {
+    Article(Rc<Article>),
+    Listing { src: String, listing: Rc<Listing>, hint: Option<String> },
+}
+
+impl Shown {
+    pub fn src(&self) -> &str {
+        match self {
+            Shown::Article(a) => &a.src,
+            Shown::Listing { src, .. } => src,
+        }
+    }
+    fn title(&self, t: &Messages) -> String {
+        match self {
+            Shown::Article(a) => a.title.clone(),
+            Shown::Listing { listing, hint, .. } => listing.title.clone().or(hint.clone()).unwrap_or_else(|| t.stories.into()),
+        }
+    }
+    fn language(&self) -> Option<&str> {
+        match self {
+            Shown::Article(a) => a.language.as_deref(),
+            Shown::Listing { .. } => None,
+        }
+    }
+}
+
+/// Why a navigation happens; it decides history, focus and scrolling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// The widget's first view (its `data-src`, or a deep link).
+    Initial,
+    /// The reader clicked: push a history entry, focus the new headline.
+    Click,
+    /// Back or Forward: restore the view and its scroll position.
+    Pop,
+    /// The Retry button.
+    Retry,
+}
 
 /// What the widget is doing besides showing its current article.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +83,6 @@ pub struct Ctx {
     pub locale: String,
     pub heading_level: u8,
     pub nav: Nav,
-    pub now: ArcRwSignal<i64>,
 }
 
 impl Ctx {
@@ -95,20 +140,29 @@ thread_local! {
     static FIRST_RENDER: Cell<bool> = const { Cell::new(true) };
 }
 
-/// Move focus to the new headline, and bring the widget's top into view
-/// only if it is off-screen.
-fn focus_headline(host: &HtmlElement) {
+/// After the next render: move focus to `selector` (the new headline, or
+/// the first story "Load more" added), then either restore the page's
+/// scroll position (Back/Forward) or bring the widget's top into view only
+/// if it is off-screen.
+fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>) {
     let host = host.clone();
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(w) = web_sys::window() else { return };
         if let Some(h) = host
             .shadow_root()
-            .and_then(|r| r.query_selector("[part~='headline']").ok().flatten())
+            .and_then(|r| r.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
-            let _ = h.focus();
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&opts);
+        }
+        if let Some(y) = scroll_to {
+            w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
+            return;
         }
         let rect = host.get_bounding_client_rect();
-        let vh = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let vh = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
         if rect.top() < 0.0 || rect.top() > vh {
             host.scroll_into_view();
         }
@@ -118,56 +172,169 @@ fn focus_headline(host: &HtmlElement) {
     }
 }
 
-/// One widget: loads `config.src`, renders it, and navigates in place.
+/// This widget's place in the host page's history (`history`), unless the
+/// element has `data-history="off"`.
+struct Place {
+    id: String,
+    /// The widget's own `data-src`: the view without a `dl` parameter, and
+    /// the origin deep links must stay on.
+    home: String,
+    /// Documents this widget opened in this page's life. Back/Forward may
+    /// return to them even on another origin; a fresh deep link may not.
+    visited: RefCell<Vec<String>>,
+    /// Page scroll position when each document was left, for Back/Forward.
+    scrolls: RefCell<Vec<(String, f64)>>,
+}
+
+impl Place {
+    /// The document the address bar names for this widget.
+    fn target(&self, search: &str) -> String {
+        history::read(search, &self.id)
+            .and_then(|v| history::expand(&v, &self.home).or_else(|| self.visited.borrow().contains(&v).then_some(v)))
+            .unwrap_or_else(|| self.home.clone())
+    }
+
+    /// Push a history entry for `src`, keeping the host's path, its other
+    /// query parameters, its hash and its state object as they are.
+    fn push(&self, src: &str) {
+        let Some(w) = web_sys::window() else { return };
+        let loc = w.location();
+        let Ok(history) = w.history() else { return };
+        let search = loc.search().unwrap_or_default();
+        let value = (src != self.home).then(|| history::compact(src, &self.home));
+        let next = history::write(&search, &self.id, value.as_deref());
+        if next == search {
+            return;
+        }
+        let url = format!("{}{}{}", loc.pathname().unwrap_or_default(), next, loc.hash().unwrap_or_default());
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.push_state_with_url(&state, "", Some(&url));
+    }
+
+    fn remember(&self, src: &str, y: f64) {
+        let mut s = self.scrolls.borrow_mut();
+        s.retain(|(k, _)| k != src);
+        s.push((src.to_string(), y));
+        if s.len() > 64 {
+            s.remove(0);
+        }
+        let mut v = self.visited.borrow_mut();
+        if !v.iter().any(|k| k == src) {
+            v.push(src.to_string());
+        }
+    }
+
+    fn scroll_of(&self, src: &str) -> Option<f64> {
+        self.scrolls.borrow().iter().find(|(k, _)| k == src).map(|(_, y)| *y)
+    }
+}
+
+fn search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+fn scroll_y() -> f64 {
+    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+
+/// One widget: shows `config.src` (or the document a deep link names for
+/// it), and navigates in place.
 #[component]
-pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> impl IntoView {
-    let article: RwSignal<Option<Rc<Article>>, LocalStorage> = RwSignal::new_local(None);
-    let recent: RwSignal<Option<Rc<Listing>>, LocalStorage> = RwSignal::new_local(None);
+pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: String) -> impl IntoView {
+    let shown: RwSignal<Option<Shown>, LocalStorage> = RwSignal::new_local(None);
+    let recent: RwSignal<Option<(String, Rc<Listing>)>, LocalStorage> = RwSignal::new_local(None);
     let status: RwSignal<Status, LocalStorage> = RwSignal::new_local(Status::Loading(config.src.clone()));
+    let more_busy = RwSignal::new(false);
     let announce = RwSignal::new(String::new());
     let generation = Rc::new(Cell::new(0u64));
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::new(RefCell::new(None));
-    let now = clock::clock();
-    // The language the widget speaks follows the article on screen.
+    // The document the widget shows or is loading.
+    let current = Rc::new(RefCell::new(String::new()));
+    let place: Option<Rc<Place>> = config.history.then(|| {
+        Rc::new(Place { id, home: config.src.clone(), visited: RefCell::new(Vec::new()), scrolls: RefCell::new(Vec::new()) })
+    });
+    // The language the widget speaks follows the story on screen.
     let locale = {
         let fixed_locale = config.locale.clone();
-        Memo::new(move |_| {
-            article.with(|a| pick_locale(fixed_locale.as_deref(), a.as_ref().and_then(|a| a.language.as_deref()), page_lang.as_deref()))
-        })
+        Memo::new(move |_| shown.with(|s| pick_locale(fixed_locale.as_deref(), s.as_ref().and_then(Shown::language), page_lang.as_deref())))
     };
 
     let load_recent = {
         let override_src = config.recent.clone();
-        let recent_src: RefCell<Option<String>> = RefCell::new(None);
         move |a: &Article| {
             let Some(src) = override_src.clone().or_else(|| a.recent.clone()) else {
                 recent.set(None);
                 return;
             };
-            if recent_src.borrow().as_deref() == Some(src.as_str()) {
+            if recent.with_untracked(|r| r.as_ref().is_some_and(|(s, _)| *s == src)) {
                 return;
             }
-            *recent_src.borrow_mut() = Some(src.clone());
             spawn_local(async move {
                 match load_listing(&src, None).await {
-                    Ok(l) => recent.set(Some(l)),
+                    Ok(l) => recent.set(Some((src, l))),
                     Err(e) => web_sys::console::warn_1(&e.hint(&src).into()),
                 }
             });
         }
     };
 
+    // Put a loaded document on screen, then do what this kind of navigation
+    // asks for: announce, focus, scroll.
+    let show: Rc<dyn Fn(Doc, String, Option<String>, How)> = {
+        let host = host.clone();
+        let place = place.clone();
+        Rc::new(move |doc: Doc, src: String, hint: Option<String>, how: How| {
+            let next = match doc {
+                Doc::Article(a) => {
+                    load_recent(&a);
+                    Shown::Article(a)
+                }
+                Doc::Listing(listing) => Shown::Listing { src: src.clone(), listing, hint },
+            };
+            let title = next.title(messages(&locale.get_untracked()));
+            shown.set(Some(next));
+            status.set(Status::Idle);
+            if FIRST_RENDER.with(|f| f.replace(false)) {
+                crate::net::mark("dateline:first-render");
+            }
+            if how != How::Initial {
+                announce.set(fill(messages(&locale.get_untracked()).loaded, &title));
+                let restore = if how == How::Pop { place.as_ref().and_then(|p| p.scroll_of(&src)) } else { None };
+                after_render(&host, "[part~='headline']".into(), restore);
+            }
+            dispatch(&host, "dateline:load", &src);
+        })
+    };
+
     // `navigate` is the one way the widget changes what it shows. Each call
     // supersedes the previous one: its request is aborted and a late answer
-    // is discarded, so a slow A can never overwrite a fast B.
-    let navigate: Rc<dyn Fn(String, bool)> = {
+    // is discarded, so a slow A can never overwrite a fast B. A document
+    // already in the page's cache is shown at once, in this same frame.
+    let navigate: Rc<dyn Fn(String, How, Option<String>)> = {
         let host = host.clone();
-        let load_recent = Rc::new(load_recent);
-        Rc::new(move |src: String, user: bool| {
+        let place = place.clone();
+        let current = current.clone();
+        Rc::new(move |src: String, how: How, hint: Option<String>| {
             let gen = generation.get() + 1;
             generation.set(gen);
             if let Some(old) = inflight.borrow_mut().take() {
                 old.abort();
+            }
+            if let Some(p) = &place {
+                let leaving = current.borrow().clone();
+                if !leaving.is_empty() {
+                    p.remember(&leaving, scroll_y());
+                }
+                if how == How::Click {
+                    p.push(&src);
+                }
+                p.remember(&src, p.scroll_of(&src).unwrap_or_else(scroll_y));
+            }
+            *current.borrow_mut() = src.clone();
+            if let Some(doc) = crate::net::cached(&src) {
+                show(doc, src, hint, how);
+                return;
             }
             let ctrl = AbortController::new().ok();
             let signal = ctrl.as_ref().map(|c| c.signal());
@@ -175,27 +342,14 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
             status.set(Status::Loading(src.clone()));
             let generation = generation.clone();
             let host = host.clone();
-            let load_recent = load_recent.clone();
+            let show = show.clone();
             spawn_local(async move {
-                let result = load_article(&src, signal.as_ref()).await;
+                let result = load(&src, signal.as_ref()).await;
                 if generation.get() != gen {
                     return;
                 }
                 match result {
-                    Ok(a) => {
-                        let title = a.title.clone();
-                        load_recent(&a);
-                        article.set(Some(a));
-                        status.set(Status::Idle);
-                        if FIRST_RENDER.with(|f| f.replace(false)) {
-                            crate::net::mark("dateline:first-render");
-                        }
-                        if user {
-                            announce.set(fill(messages(&locale.get_untracked()).loaded, &title));
-                            focus_headline(&host);
-                        }
-                        dispatch(&host, "dateline:load", &src);
-                    }
+                    Ok(doc) => show(doc, src, hint, how),
                     Err(LoadError::Cancelled) => {}
                     Err(error) => {
                         web_sys::console::error_1(&error.hint(&src).into());
@@ -207,28 +361,98 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
         })
     };
 
+    let first = place.as_ref().map(|p| p.target(&search())).unwrap_or_else(|| config.src.clone());
+    navigate(first, How::Initial, None);
+
+    // Back and Forward: every widget reads its own parameter and moves only
+    // if it names another document. The host's own pushState routing never
+    // carries our parameter, so it leaves widgets where they are... unless
+    // it goes back past our entries, which restores the widget too.
+    if let Some(p) = place.clone() {
+        let navigate = navigate.clone();
+        let current = current.clone();
+        let on_pop = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let target = p.target(&search());
+            if *current.borrow() != target {
+                navigate(target, How::Pop, None);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        }
+        // The widget lives as long as the page.
+        on_pop.forget();
+    }
+
     let nav: Nav = {
         let navigate = navigate.clone();
-        Rc::new(move |src| navigate(src, true))
+        Rc::new(move |src, hint| navigate(src, How::Click, hint))
     };
-    navigate(config.src.clone(), false);
+
+    // "Load more": append the next page of the listing on screen, keep the
+    // grown listing in the cache (so Back restores every page), and move
+    // focus to the first new story.
+    let more: Rc<dyn Fn()> = {
+        let host = host.clone();
+        Rc::new(move || {
+            let Some(Shown::Listing { src, listing, hint }) = shown.get_untracked() else { return };
+            let Some(next) = listing.next_url.clone() else { return };
+            if more_busy.get_untracked() {
+                return;
+            }
+            more_busy.set(true);
+            let host = host.clone();
+            spawn_local(async move {
+                let page = load_listing(&next, None).await;
+                more_busy.set(false);
+                let page = match page {
+                    Ok(p) => p,
+                    Err(error) => {
+                        web_sys::console::error_1(&error.hint(&next).into());
+                        status.set(Status::Failed { url: src, error });
+                        return;
+                    }
+                };
+                let mut grown = (*listing).clone();
+                let before = grown.items.len();
+                for item in page.items.iter() {
+                    if !grown.items.iter().any(|c| c.url == item.url && c.src == item.src) {
+                        grown.items.push(item.clone());
+                    }
+                }
+                grown.next_url = page.next_url.clone().filter(|n| *n != next);
+                let grown = Rc::new(grown);
+                crate::net::remember(&src, Doc::Listing(grown.clone()));
+                if shown.with_untracked(|s| s.as_ref().map(Shown::src) == Some(src.as_str())) {
+                    shown.set(Some(Shown::Listing { src, listing: grown, hint }));
+                    if before > 0 {
+                        // nth-child is 1-based: the first new story.
+                        after_render(&host, format!("[part~='listing-item']:nth-child({}) a", before + 1), Some(scroll_y()));
+                    }
+                }
+            });
+        })
+    };
+
     // Reactive closures must be Send; the Rc-based actions live in local
     // stored values (Copy handles) instead.
     let nav = StoredValue::new_local(nav);
     let navigate = StoredValue::new_local(navigate);
+    let more = StoredValue::new_local(more);
 
     let heading_level = config.heading_level;
     let loading = move || status.with(|s| matches!(s, Status::Loading(_)));
+    let has_view = move || shown.with(|s| s.is_some());
 
     // Three independent reactive pieces, so a status change (the loading bar,
-    // an error) never rebuilds the article on screen.
+    // an error) never rebuilds the story on screen.
     let banner = move || {
         let t = messages(&locale.get());
         status.with(|st| match st {
             Status::Failed { url, error } => {
                 let retry = {
                     let url = url.clone();
-                    move |_| navigate.get_value()(url.clone(), article.with_untracked(|a| a.is_some()))
+                    move |_| navigate.get_value()(url.clone(), How::Retry, None)
                 };
                 Some(view! {
                     <div part="error" role="alert">
@@ -241,15 +465,20 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
         })
     };
     let bar = move || {
-        (loading() && article.with(|a| a.is_some()))
+        (loading() && has_view())
             .then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=messages(&locale.get()).loading></div> })
     };
     let content = move || {
         let t = messages(&locale.get());
-        match article.get() {
-            Some(a) => {
-                let ctx = Ctx { locale: locale.get_untracked(), heading_level, nav: nav.get_value(), now: now.clone() };
-                article::article_view(&ctx, &a).into_any()
+        match shown.get() {
+            Some(s) => {
+                let ctx = Ctx { locale: locale.get_untracked(), heading_level, nav: nav.get_value() };
+                match s {
+                    Shown::Article(a) => article::article_view(&ctx, &a).into_any(),
+                    Shown::Listing { listing, hint, .. } => {
+                        listing::listing_view(&ctx, &listing, hint, move || more.get_value()(), more_busy.into()).into_any()
+                    }
+                }
             }
             None if loading() => view! {
                 <div part="loading" aria-busy="true" aria-label=t.loading>
@@ -274,7 +503,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
             class="dl"
             lang=move || locale.get()
             dir=move || if is_rtl(&locale.get()) { "rtl" } else { "ltr" }
-            aria-busy=move || (loading() && article.with(|a| a.is_some())).then_some("true")
+            aria-busy=move || (loading() && has_view()).then_some("true")
         >
             {banner}
             {bar}
@@ -283,13 +512,13 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement) -> i
     };
 
     let rail = move || {
-        // The rail follows the article: shown with it, in its language.
-        article.with(|a| a.is_some()).then_some(())?;
-        let l = recent.get()?;
+        // The rail goes with an article, in its language.
+        shown.with(|s| matches!(s, Some(Shown::Article(_)))).then_some(())?;
+        let (src, l) = recent.get()?;
         let locale = locale.get();
         let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value(), now: clock::clock() };
-        Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &l)}</div> })
+        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value() };
+        Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &src, &l)}</div> })
     };
 
     view! {

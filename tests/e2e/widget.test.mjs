@@ -61,7 +61,12 @@ test('clicking an Also Read card loads that article in place without navigating 
   const target = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="also-read-card"][data-src] .dl-card-title').textContent);
   await page.locator('[data-dateline] [part~="also-read-card"][data-src]').first().click();
   await page.waitForFunction((t) => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="headline"]').textContent === t, target);
-  assert.equal(page.url(), before);
+  // The host page did not navigate: same document, only the widget's own
+  // history parameter was added.
+  const after = new URL(page.url());
+  assert.equal(after.origin + after.pathname, before);
+  assert.deepEqual([...after.searchParams.keys()], ['dl']);
+  assert.equal(await page.evaluate(() => window.__globalsBefore !== undefined), true, 'same document');
   const focused = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.activeElement?.getAttribute('part'));
   assert.equal(focused, 'headline');
   assert.deepEqual(problems, []);

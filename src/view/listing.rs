@@ -1,0 +1,31 @@
+//! A listing: a feed of stories (a tag's stories, a "latest news" feed, the
+//! whole Recent Posts feed) as cards, with "Load more" when the feed has a
+//! next page.
+
+use super::cards::story_card;
+use super::{heading, Ctx};
+use crate::model::Listing;
+use leptos::prelude::*;
+
+/// `title` is the feed's own title, else the words the reader clicked (a
+/// tag's name), else "Latest stories". `more` appends the next page; `busy`
+/// is true while it loads.
+pub fn listing_view(ctx: &Ctx, l: &Listing, hint: Option<String>, more: impl Fn() + 'static, busy: Signal<bool>) -> impl IntoView {
+    let t = ctx.t();
+    let title = l.title.clone().or(hint).unwrap_or_else(|| t.stories.to_string());
+    let items = l.items.iter().map(|c| story_card(ctx, c)).collect_view();
+    let more_button = l.next_url.is_some().then(|| {
+        view! {
+            <button part="load-more" class="dl-more-btn" type="button" aria-busy=move || busy.get().then_some("true") disabled=move || busy.get() on:click=move |_| more()>
+                {t.load_more}
+            </button>
+        }
+    });
+    view! {
+        <section part="listing" aria-labelledby="dl-headline">
+            {heading(ctx.heading_level, "headline", Some("dl-headline".into()), true, title)}
+            <ul class="dl-cards dl-list">{items}</ul>
+            {more_button}
+        </section>
+    }
+}

@@ -1,0 +1,199 @@
+// Reading in place, end to end in headless Chromium: history and deep links
+// that leave the host's URL alone, tag and feed listings with "Load more",
+// no refetch on Back, race safety, and live relative times.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitInShadow, shadowText } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer(['--root', 'dist', '--fixtures', 'tests']);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const W = '[data-dateline]';
+const control = (path) => fetch(server.url + path.replace(/^\//, ''), { method: 'POST' });
+const requests = async () => (await (await fetch(server.url + '__test/requests')).json()).filter((r) => r.path.endsWith('.json'));
+
+async function headline(page, host = W) {
+  return shadowText(page, host, '[part~="headline"]');
+}
+
+/** Wait until the widget's headline matches `re`. */
+async function waitHeadline(page, re, host = W) {
+  await page.waitForFunction(([h, src]) => {
+    const el = document.querySelector(h)?.shadowRoot?.querySelector('[part~="headline"]');
+    return el && new RegExp(src).test(el.textContent);
+  }, [host, re.source], { timeout: 10000 });
+}
+
+async function click(page, selector, host = W) {
+  await page.locator(host).locator(selector).first().click();
+}
+
+/** The parts of the host URL a widget must never touch. */
+function hostParts(url) {
+  const u = new URL(url);
+  const q = new URLSearchParams(u.search);
+  q.delete('dl');
+  return { path: u.pathname, query: q.toString(), hash: u.hash };
+}
+
+test('card, tag and listing navigations push history; Back and Forward restore each view from memory', async () => {
+  const start = server.url + '?edition=intl&page=2#comments';
+  const { page, problems } = await openPage(browser, start);
+  const host = hostParts(start);
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  const historyLength = await page.evaluate(() => history.length);
+
+  // 1. An Also Read card.
+  await click(page, '[part~="also-read-card"][data-src*="delegation-briefing"]');
+  await waitHeadline(page, /Cross-Party Delegation Briefs Envoys/);
+  assert.match(new URL(page.url()).search, /dl=0:\/demo\/articles\/delegation-briefing\.json/);
+  assert.deepEqual(hostParts(page.url()), host);
+  const focused = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.activeElement?.getAttribute('part'));
+  assert.equal(focused, 'headline', 'focus moves to the new headline');
+  assert.match(await shadowText(page, W, '[aria-live]') ?? await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[aria-live]').textContent), /Loaded: .*Delegation Briefs/);
+
+  // 2. A tag chip with a listing.
+  await click(page, 'a[part~="tag"][data-src*="tag-india"]');
+  await waitHeadline(page, /^India$/);
+  const items = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length);
+  assert.equal(items, 3, 'the India tag feed lists its three stories');
+  assert.deepEqual(hostParts(page.url()), host);
+
+  // 3. A story in the listing.
+  await click(page, '[part~="listing-link"][data-src*="indus-waters"]');
+  await waitHeadline(page, /Indus Waters Row/);
+  assert.deepEqual(hostParts(page.url()), host);
+  assert.equal(await page.evaluate(() => history.length), historyLength + 3, 'one entry per navigation');
+
+  // Back three times, with no request at all.
+  await control('/__test/reset');
+  await page.goBack();
+  await waitHeadline(page, /^India$/);
+  assert.deepEqual(hostParts(page.url()), host);
+  await page.goBack();
+  await waitHeadline(page, /Cross-Party Delegation Briefs Envoys/);
+  assert.deepEqual(hostParts(page.url()), host);
+  await page.goBack();
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  assert.deepEqual(hostParts(page.url()), host);
+  assert.equal(new URL(page.url()).searchParams.get('dl'), null, 'back at the start the parameter is gone');
+  assert.equal(page.url(), start, 'the host URL is exactly what it was');
+
+  // Forward.
+  await page.goForward();
+  await waitHeadline(page, /Cross-Party Delegation Briefs Envoys/);
+  // (Hovering may prefetch other stories; the views themselves never reload.)
+  const views = /diplomatic-tour|delegation-briefing|tag-india|indus-waters/;
+  assert.deepEqual((await requests()).filter((r) => views.test(r.path)), [], 'Back and Forward restored every view from memory');
+
+  // Reloading the deep link restores the view.
+  await page.reload();
+  await waitHeadline(page, /Cross-Party Delegation Briefs Envoys/);
+  assert.deepEqual(hostParts(page.url()), host);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a deep link to another origin is refused and the widget shows its own data-src', async () => {
+  const { page, problems } = await openPage(browser, server.url + '?dl=0:https%3A//evil.example/fake.json');
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  const evil = (await requests()).filter((r) => r.path.includes('fake'));
+  assert.deepEqual(evil, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Back restores the page scroll position the reader left', async () => {
+  const { page } = await openPage(browser, server.url);
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  const card = page.locator(W).locator('[part~="also-read-card"][data-src*="indus-waters"]').last();
+  await card.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => scrollY);
+  assert.ok(y > 200, `scrolled down to the card (${y})`);
+  await card.click();
+  await waitHeadline(page, /Indus Waters Row/);
+  const top = await page.evaluate(() => document.querySelector('[data-dateline]').getBoundingClientRect().top);
+  assert.ok(top >= 0, 'the widget top is brought into view');
+  await page.goBack();
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  await page.waitForFunction((want) => Math.abs(scrollY - want) < 2, y);
+  await page.close();
+});
+
+test('only the widget that navigated writes its parameter', async () => {
+  const { page } = await openPage(browser, server.url + 'fixtures/e2e/pages/two.html');
+  await waitInShadow(page, '#first', '[part~="also-read-card"][data-src]');
+  await waitInShadow(page, '#second', '[part~="headline"]');
+  await click(page, '[part~="also-read-card"][data-src]', '#first');
+  await waitHeadline(page, /Embassy Warns Visitors/, '#first');
+  const params = new URL(page.url()).searchParams.getAll('dl');
+  assert.deepEqual(params, ['first:/fixtures/fixtures/other.json']);
+  await page.close();
+});
+
+test('data-history="off" navigates in place without touching history or the URL', async () => {
+  const url = server.url + 'fixtures/e2e/pages/no-history.html?x=1';
+  const { page } = await openPage(browser, url);
+  await waitInShadow(page, W, '[part~="also-read-card"][data-src]');
+  const length = await page.evaluate(() => history.length);
+  await click(page, '[part~="also-read-card"][data-src]');
+  await waitHeadline(page, /Embassy Warns Visitors/);
+  assert.equal(page.url(), url);
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.close();
+});
+
+test('the rail opens the whole feed as a listing, and Load more appends its next page', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await waitInShadow(page, W, '[part~="more-recent"]');
+  await click(page, '[part~="more-recent"]');
+  await waitHeadline(page, /Recent Posts/);
+  const count = () => page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length);
+  const first = await count();
+  assert.ok(first > 0);
+  await click(page, '[part~="load-more"]');
+  await page.waitForFunction((n) => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length > n, first);
+  const focused = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.activeElement?.closest('[part~="listing-item"]') !== null);
+  assert.ok(focused, 'focus moves to the first new story');
+  assert.equal(await page.locator(W).locator('[part~="load-more"]').count(), 0, 'the last page has no Load more');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('clicking a slow story A then a fast story B ends on B and cancels A', async () => {
+  const { page, problems } = await openPage(browser, server.url + 'fixtures/e2e/pages/race.html');
+  await waitInShadow(page, W, '[part~="also-read-card"][data-src*="delay"]');
+  await control('/__test/reset');
+  // dispatchEvent: a click without hovering first, so nothing is prefetched.
+  await page.locator(W).locator('[part~="also-read-card"][data-src*="delay"]').first().dispatchEvent('click', { button: 0 });
+  await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('.dl-bar'));
+  await page.locator(W).locator('[part~="also-read-card"][data-src$="article.json"]').first().dispatchEvent('click', { button: 0 });
+  await waitHeadline(page, /Pakistan Mirrors India’s Outreach/);
+  // Wait past A's delay: its late answer must not replace B.
+  await page.waitForTimeout(2500);
+  assert.match(await headline(page), /Pakistan Mirrors India’s Outreach/);
+  const aborted = await (await fetch(server.url + '__test/aborted')).json();
+  assert.ok(aborted.includes('/fixtures/fixtures/other.json'), `A's request was aborted (${JSON.stringify(aborted)})`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('"just now" becomes "1 minute ago" on the shared timer, without navigation', async () => {
+  const page = await browser.newPage();
+  // The fixture article was published at 05:05:00Z; start the page clock 10 s later.
+  await page.clock.install({ time: new Date('2025-05-18T05:05:10Z') });
+  await page.goto(server.url + 'fixtures/e2e/pages/no-history.html');
+  await waitInShadow(page, W, '[part~="dateline"] [part~="time"]');
+  const text = () => shadowText(page, W, '[part~="dateline"] [part~="time"]');
+  assert.equal(await text(), 'just now');
+  await page.clock.fastForward(65_000);
+  await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="dateline"] [part~="time"]').textContent === '1 minute ago', null, { timeout: 5000 });
+  await page.close();
+});
