@@ -6,6 +6,7 @@
 //! names the field, and unknown fields are ignored.
 
 pub mod dateline;
+pub mod json;
 pub mod jsonfeed;
 
 use serde::de::IgnoredAny;
