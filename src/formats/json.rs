@@ -549,6 +549,12 @@ mod tests {
         assert!(parse(&"{\"a\":".repeat(100_000)).is_err());
     }
 
+    // The two leniency tests below pass only because serde derive reads each
+    // struct field with `MapAccess::next_value::<T>()` (serde_derive
+    // de/struct_.rs) and `Vec<T>` reads elements with
+    // `SeqAccess::next_element()` (serde_core de/impls.rs), the methods `Map`
+    // and `Seq` override. If serde ever reads through the `_seed` variants
+    // instead, these fail rather than the widget silently turning strict.
     #[test]
     fn a_wrongly_typed_optional_field_reads_as_absent_and_hides_nothing_else() {
         let o: Outer = read(r#"{"s": 5, "n": "7", "b": true, "inner": [1], "list": ["x"]}"#).unwrap();
