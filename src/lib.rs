@@ -1,7 +1,9 @@
 //! Dateline: an embeddable news widget.
 //!
 //! The pure core (no web-sys, no leptos; tested natively with `cargo test`):
-//! `model`, `formats`, `sanitize`, `time`, `url`, `config`, `i18n`.
+//! `model`, `formats` (with its own small JSON parser, `formats::json`, so
+//! serde_json stays out of the wasm), `sanitize`, `time`, `url`, `config`,
+//! `i18n`.
 //! The browser shell (wasm32 only): `net` (fetching), `view` (Leptos
 //! components over the model) and `embed` (finding `[data-dateline]`
 //! elements, shadow roots, the `window.Dateline` API).

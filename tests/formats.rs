@@ -191,6 +191,56 @@ fn ill_typed_optional_fields_hide_their_part_only() {
 }
 
 #[test]
+fn bad_list_elements_are_skipped_and_the_others_kept() {
+    let mut v = article_value();
+    v["authors"] = json!(["News Desk", null, {"name": "Second Author"}]);
+    let plain_card = v["_dateline"]["also_read"][1].clone();
+    v["_dateline"]["also_read"] = json!([42, plain_card, [], {"title": "No link"}]);
+    v["_dateline"]["blocks"][4]["items"] = json!(["one", 2, {"three": 3}, "four", 5.5]);
+    v["_dateline"]["tags"] = json!([{"name": "Kept"}, "not an object", {"name": 1.5}, {"name": "Also kept"}]);
+    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let authors: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(authors, ["Second Author"]);
+    let cards: Vec<&str> = a.also_read.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(cards, ["A story with no in-place source"]);
+    match &a.body[4] {
+        Block::List { items, .. } => assert_eq!(items.iter().map(|r| r.html.as_str()).collect::<Vec<_>>(), ["one", "four"]),
+        other => panic!("{other:?}"),
+    }
+    let tags: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(tags, ["Kept", "Also kept"]);
+}
+
+#[test]
+fn numbers_that_are_not_integers_fit_no_field() {
+    for id in [json!(1.5), json!(1e3), json!(9_223_372_036_854_775_808u64)] {
+        let mut v = article_value();
+        v["id"] = id.clone();
+        assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::WrongType { field: "id", expected: "a string" }), "{id}");
+    }
+    let mut v = article_value();
+    v["_dateline"]["image"]["width"] = json!(1200.0);
+    let img = parse_article(&v.to_string(), DOC).unwrap().image.unwrap();
+    assert_eq!((img.src.as_str(), img.width, img.height), ("https://news.example.com/api/articles/img/lead.svg", None, None));
+}
+
+#[test]
+fn a_key_given_twice_makes_its_object_unreadable_if_the_widget_reads_that_key() {
+    let text = article_value().to_string();
+    // At the top level the document cannot be trusted: it reads as damaged.
+    let twice = text.replacen('{', r#"{"title":"Another title","#, 1);
+    assert_eq!(parse_article(&twice, DOC), Err(FormatError::NotAnObject));
+    // Inside `_dateline`, that object is dropped as if it were ill-typed.
+    let twice = text.replacen(r#""_dateline":{"#, r#""_dateline":{"place":"Elsewhere","#, 1);
+    let a = parse_article(&twice, DOC).unwrap();
+    assert_eq!((a.place, a.recent), (None, None));
+    assert!(matches!(&a.body[..], [Block::Html(_)]), "body falls back to content_html");
+    // An unknown key given twice is ignored like any unknown key.
+    let twice = text.replacen('{', r#"{"x":1,"x":[2],"#, 1);
+    assert_eq!(parse_article(&twice, DOC).unwrap().title, "Pakistan Mirrors India’s Outreach, Sends Delegation on Global Tour");
+}
+
+#[test]
 fn unknown_fields_are_ignored_everywhere() {
     let mut v = article_value();
     v["_dateline"]["future_field"] = json!({"a": [1, 2, {"b": null}]});
@@ -255,6 +305,13 @@ fn the_recent_feed_becomes_cards_and_skips_unusable_items() {
         }
     );
     assert_eq!(l.items[2].published, None, "a bad date hides the time only");
+}
+
+#[test]
+fn feed_items_that_are_not_objects_are_skipped() {
+    let feed = json!({"items": [1, "x", null, [], {"id": "a", "title": "Kept", "url": "https://news.example.com/a/"}]});
+    let l = parse_listing(&feed.to_string(), DOC).unwrap();
+    assert_eq!(l.items.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["Kept"]);
 }
 
 #[test]

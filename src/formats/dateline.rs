@@ -1,11 +1,13 @@
 //! "Dateline article JSON": a JSON Feed 1.1 item with a `_dateline`
 //! extension object. See docs/FORMAT.md.
 
-use super::{escape_html, from_json, opt, opt_list, opt_text, req_text, FormatError, L};
+use super::{escape_html, from_json, opt_text, req_text, FormatError, Typed};
 use crate::model::{Article, Author, Block, Card, Image, Rich, Tag};
 use crate::time::parse_rfc3339;
 use crate::url::{checked, Use};
+use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
+use std::fmt;
 use std::rc::Rc;
 
 /// At most this many body blocks, tags and cards are kept from one document.
@@ -15,48 +17,71 @@ pub const MAX_CARDS: usize = 24;
 
 /// A JSON Feed item id may be a string or (in the wild) an integer. A float
 /// id is refused like any other wrong type; integers need no float printing.
-#[derive(Deserialize, Debug)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(crate) enum Id {
     S(String),
     I(i64),
 }
 
+/// By hand rather than `#[serde(untagged)]`, which buffers the value and
+/// links serde's whole `Content` machinery.
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an integer")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Id, E> {
+                Ok(Id::S(s.to_string()))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Id, E> {
+                Ok(Id::I(n))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Id, E> {
+                i64::try_from(n).map(Id::I).map_err(|_| E::custom("id out of range"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
 pub(crate) struct AuthorWire {
-    pub name: Option<L<String>>,
-    pub url: Option<L<String>>,
+    pub name: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
 pub(crate) struct ImageWire {
-    pub src: Option<L<String>>,
-    pub alt: Option<L<String>>,
-    pub width: Option<L<u32>>,
-    pub height: Option<L<u32>>,
-    pub caption: Option<L<String>>,
-    pub credit: Option<L<String>>,
+    pub src: Option<String>,
+    pub alt: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
 }
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
 pub(crate) struct CardWire {
-    pub title: Option<L<String>>,
-    pub url: Option<L<String>>,
-    pub src: Option<L<String>>,
-    pub image: Option<L<String>>,
-    pub summary: Option<L<String>>,
-    pub date_published: Option<L<String>>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub src: Option<String>,
+    pub image: Option<String>,
+    pub summary: Option<String>,
+    pub date_published: Option<String>,
 }
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
 pub(crate) struct TagWire {
-    pub name: Option<L<String>>,
-    pub url: Option<L<String>>,
-    pub src: Option<L<String>>,
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub src: Option<String>,
 }
 
 /// One flat struct for every block type keeps the wasm small; `type` picks
@@ -65,59 +90,60 @@ pub(crate) struct TagWire {
 #[serde(default)]
 pub(crate) struct BlockWire {
     #[serde(rename = "type")]
-    pub kind: Option<L<String>>,
-    pub html: Option<L<String>>,
-    pub text: Option<L<String>>,
-    pub cite: Option<L<String>>,
-    pub ordered: Option<L<bool>>,
-    pub items: Option<L<Vec<L<String>>>>,
+    pub kind: Option<String>,
+    pub html: Option<String>,
+    pub text: Option<String>,
+    pub cite: Option<String>,
+    pub ordered: Option<bool>,
+    pub items: Option<Vec<String>>,
     // image
-    pub src: Option<L<String>>,
-    pub alt: Option<L<String>>,
-    pub width: Option<L<u32>>,
-    pub height: Option<L<u32>>,
-    pub caption: Option<L<String>>,
-    pub credit: Option<L<String>>,
+    pub src: Option<String>,
+    pub alt: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
     // also_read
-    pub title: Option<L<String>>,
-    pub url: Option<L<String>>,
-    pub image: Option<L<String>>,
-    pub summary: Option<L<String>>,
-    pub date_published: Option<L<String>>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub image: Option<String>,
+    pub summary: Option<String>,
+    pub date_published: Option<String>,
 }
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
 pub(crate) struct ExtWire {
-    pub place: Option<L<String>>,
-    pub image: Option<L<ImageWire>>,
-    pub blocks: Option<L<Vec<L<BlockWire>>>>,
-    pub also_read: Option<L<Vec<L<CardWire>>>>,
-    pub tags: Option<L<Vec<L<TagWire>>>>,
-    pub recent: Option<L<String>>,
+    pub place: Option<String>,
+    pub image: Option<ImageWire>,
+    pub blocks: Option<Vec<BlockWire>>,
+    pub also_read: Option<Vec<CardWire>>,
+    pub tags: Option<Vec<TagWire>>,
+    pub recent: Option<String>,
     /// On feed items: the item's article JSON.
-    pub src: Option<L<String>>,
+    pub src: Option<String>,
 }
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
 pub(crate) struct ItemWire {
-    pub id: Option<L<Id>>,
-    pub url: Option<L<String>>,
-    pub title: Option<L<String>>,
-    pub summary: Option<L<String>>,
-    pub date_published: Option<L<String>>,
-    pub date_modified: Option<L<String>>,
-    pub authors: Option<L<Vec<L<AuthorWire>>>>,
+    // Required: `Typed` tells a wrong type from an absent field.
+    pub id: Option<Typed<Id>>,
+    pub url: Option<Typed<String>>,
+    pub title: Option<Typed<String>>,
+    pub summary: Option<String>,
+    pub date_published: Option<Typed<String>>,
+    pub date_modified: Option<String>,
+    pub authors: Option<Vec<AuthorWire>>,
     /// JSON Feed 1.0's single author.
-    pub author: Option<L<AuthorWire>>,
-    pub language: Option<L<String>>,
-    pub image: Option<L<String>>,
-    pub tags: Option<L<Vec<L<String>>>>,
-    pub content_html: Option<L<String>>,
-    pub content_text: Option<L<String>>,
+    pub author: Option<AuthorWire>,
+    pub language: Option<String>,
+    pub image: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub content_html: Option<String>,
+    pub content_text: Option<String>,
     #[serde(rename = "_dateline")]
-    pub ext: Option<L<ExtWire>>,
+    pub ext: Option<ExtWire>,
 }
 
 /// Parse a Dateline article document loaded from `doc_url`.
@@ -126,26 +152,26 @@ pub fn parse_article(json: &str, doc_url: &str) -> Result<Article, FormatError> 
     article_from_item(wire, doc_url)
 }
 
-fn link(base: &str, v: Option<L<String>>) -> Option<String> {
+fn link(base: &str, v: Option<String>) -> Option<String> {
     opt_text(v).and_then(|u| checked(base, &u, Use::Link))
 }
 
-fn doc_link(base: &str, v: Option<L<String>>) -> Option<String> {
+fn doc_link(base: &str, v: Option<String>) -> Option<String> {
     opt_text(v).and_then(|u| checked(base, &u, Use::Document))
 }
 
-fn image_url(base: &str, v: Option<L<String>>) -> Option<String> {
+fn image_url(base: &str, v: Option<String>) -> Option<String> {
     opt_text(v).and_then(|u| checked(base, &u, Use::Image))
 }
 
-fn date(v: Option<L<String>>) -> Option<i64> {
+fn date(v: Option<String>) -> Option<i64> {
     opt_text(v).and_then(|s| parse_rfc3339(&s))
 }
 
 /// Width/height are only kept as a pair, so the box they reserve has the
 /// right aspect ratio; absurd values are dropped.
-fn dimensions(w: Option<L<u32>>, h: Option<L<u32>>) -> (Option<u32>, Option<u32>) {
-    match (opt(w), opt(h)) {
+fn dimensions(w: Option<u32>, h: Option<u32>) -> (Option<u32>, Option<u32>) {
+    match (w, h) {
         (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
         _ => (None, None),
     }
@@ -192,7 +218,9 @@ fn block_from(base: &Rc<str>, w: BlockWire) -> Option<Block> {
         "heading" => Block::Heading(opt_text(w.text)?),
         "quote" => Block::Quote { text: opt_text(w.text)?, cite: opt_text(w.cite) },
         "list" => {
-            let items: Vec<Rich> = opt_list(w.items)
+            let items: Vec<Rich> = w
+                .items
+                .unwrap_or_default()
                 .into_iter()
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
@@ -201,7 +229,7 @@ fn block_from(base: &Rc<str>, w: BlockWire) -> Option<Block> {
             if items.is_empty() {
                 return None;
             }
-            Block::List { ordered: opt(w.ordered).unwrap_or(false), items }
+            Block::List { ordered: w.ordered.unwrap_or(false), items }
         }
         "image" => Block::Image(image_from(
             base,
@@ -247,10 +275,10 @@ fn text_paragraphs(base: &Rc<str>, text: &str) -> Vec<Block> {
         .collect()
 }
 
-pub(crate) fn authors_from(base: &str, authors: Option<L<Vec<L<AuthorWire>>>>, author: Option<L<AuthorWire>>) -> Vec<Author> {
-    let mut list = opt_list(authors);
+pub(crate) fn authors_from(base: &str, authors: Option<Vec<AuthorWire>>, author: Option<AuthorWire>) -> Vec<Author> {
+    let mut list = authors.unwrap_or_default();
     if list.is_empty() {
-        list.extend(opt(author));
+        list.extend(author);
     }
     list.into_iter()
         .filter_map(|a| {
@@ -264,10 +292,10 @@ pub(crate) fn authors_from(base: &str, authors: Option<L<Vec<L<AuthorWire>>>>, a
 pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article, FormatError> {
     let id = match wire.id {
         None => return Err(FormatError::Missing("id")),
-        Some(L::Ok(Id::S(s))) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(L::Ok(Id::I(n))) => n.to_string(),
-        Some(L::Ok(Id::S(_))) => return Err(FormatError::Missing("id")),
-        Some(L::Bad(_)) => return Err(FormatError::WrongType { field: "id", expected: "a string" }),
+        Some(Typed::Ok(Id::S(s))) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Typed::Ok(Id::I(n))) => n.to_string(),
+        Some(Typed::Ok(Id::S(_))) => return Err(FormatError::Missing("id")),
+        Some(Typed::Wrong) => return Err(FormatError::WrongType { field: "id", expected: "a string" }),
     };
     let url = req_text(wire.url, "url")?;
     let url = checked(doc_url, &url, Use::Document).ok_or(FormatError::BadUrl("url"))?;
@@ -276,10 +304,10 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
     let published = parse_rfc3339(&published).ok_or(FormatError::BadDate("date_published"))?;
 
     let base: Rc<str> = Rc::from(doc_url);
-    let ext = opt(wire.ext).unwrap_or_default();
+    let ext = wire.ext.unwrap_or_default();
 
     let mut body: Vec<Block> = Vec::new();
-    let blocks = opt_list(ext.blocks);
+    let blocks = ext.blocks.unwrap_or_default();
     if !blocks.is_empty() {
         body.extend(blocks.into_iter().filter_map(|b| block_from(&base, b)).take(MAX_BLOCKS));
     } else if let Some(html) = opt_text(wire.content_html) {
@@ -289,7 +317,7 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
     }
 
     // The Also Read section: the explicit list, else the inline cards.
-    let mut also_read: Vec<Card> = opt_list(ext.also_read).into_iter().filter_map(|c| card_from(doc_url, c)).collect();
+    let mut also_read: Vec<Card> = ext.also_read.unwrap_or_default().into_iter().filter_map(|c| card_from(doc_url, c)).collect();
     if also_read.is_empty() {
         for b in &body {
             if let Block::AlsoRead(card) = b {
@@ -302,19 +330,19 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
     also_read.truncate(MAX_CARDS);
 
     let mut tags = Vec::new();
-    let rich_tags = opt_list(ext.tags);
+    let rich_tags = ext.tags.unwrap_or_default();
     if !rich_tags.is_empty() {
         for t in rich_tags {
             let Some(name) = opt_text(t.name) else { continue };
             push_tag(&mut tags, Tag { name, url: link(doc_url, t.url), src: doc_link(doc_url, t.src) });
         }
     } else {
-        for name in opt_list(wire.tags) {
+        for name in wire.tags.unwrap_or_default() {
             push_tag(&mut tags, Tag { name: name.trim().to_string(), url: None, src: None });
         }
     }
 
-    let image = opt(ext.image).and_then(|i| image_from(doc_url, i)).or_else(|| {
+    let image = ext.image.and_then(|i| image_from(doc_url, i)).or_else(|| {
         image_url(doc_url, wire.image).map(|src| Image { src, alt: String::new(), width: None, height: None, caption: None, credit: None })
     });
 

@@ -2,7 +2,7 @@
 //! listings: the Recent Posts rail, and tag and "latest news" listings.
 
 use super::dateline::{card_from, CardWire, ItemWire};
-use super::{from_json, opt, opt_text, FormatError, L};
+use super::{from_json, opt_text, FormatError, Typed};
 use crate::model::{Card, Listing};
 use crate::url::{checked, Use};
 use serde::Deserialize;
@@ -14,11 +14,12 @@ pub const MAX_ITEMS: usize = 50;
 #[serde(default)]
 pub(crate) struct FeedWire {
     #[allow(dead_code)] // read by format detection
-    pub version: Option<L<String>>,
-    pub title: Option<L<String>>,
-    pub home_page_url: Option<L<String>>,
-    pub next_url: Option<L<String>>,
-    pub items: Option<L<Vec<L<ItemWire>>>>,
+    pub version: Option<String>,
+    pub title: Option<String>,
+    pub home_page_url: Option<String>,
+    pub next_url: Option<String>,
+    /// Required: `Typed` tells a wrong type from an absent field.
+    pub items: Option<Typed<Vec<ItemWire>>>,
 }
 
 /// Parse a JSON Feed document loaded from `doc_url` into a listing. Items
@@ -27,12 +28,11 @@ pub fn parse_listing(json: &str, doc_url: &str) -> Result<Listing, FormatError> 
     let wire: FeedWire = from_json(json)?;
     let items = match wire.items {
         None => return Err(FormatError::Missing("items")),
-        Some(L::Bad(_)) => return Err(FormatError::WrongType { field: "items", expected: "an array" }),
-        Some(L::Ok(items)) => items,
+        Some(Typed::Wrong) => return Err(FormatError::WrongType { field: "items", expected: "an array" }),
+        Some(Typed::Ok(items)) => items,
     };
     let items: Vec<Card> = items
         .into_iter()
-        .filter_map(|i| opt(Some(i)))
         .filter_map(|item| card_from_item(item, doc_url))
         .take(MAX_ITEMS)
         .collect();
@@ -45,7 +45,7 @@ pub fn parse_listing(json: &str, doc_url: &str) -> Result<Listing, FormatError> 
 }
 
 fn card_from_item(item: ItemWire, doc_url: &str) -> Option<Card> {
-    let src = opt(item.ext).and_then(|e| opt(e.src));
+    let src = item.ext.and_then(|e| e.src);
     let summary = opt_text(item.summary).or_else(|| {
         // Feeds without a summary: a short, plain excerpt of content_text.
         opt_text(item.content_text).map(|t| excerpt(&t, 200))
@@ -53,12 +53,12 @@ fn card_from_item(item: ItemWire, doc_url: &str) -> Option<Card> {
     card_from(
         doc_url,
         CardWire {
-            title: item.title,
-            url: item.url,
-            src: src.map(L::Ok),
+            title: item.title.and_then(Typed::ok),
+            url: item.url.and_then(Typed::ok),
+            src,
             image: item.image,
-            summary: summary.map(L::Ok),
-            date_published: item.date_published,
+            summary,
+            date_published: item.date_published.and_then(Typed::ok),
         },
     )
 }

@@ -1,14 +1,18 @@
 //! Wire formats (pure). Each format has its own serde wire model and converts
-//! into the one internal model in `crate::model`.
+//! into the one internal model in `crate::model`. JSON text is parsed by the
+//! small parser in `json`, which also deserializes the wire models.
 //!
-//! Every field is read leniently: a wrong type in an optional field hides that
-//! part, a wrong type or absence in a required field is a `FormatError` that
-//! names the field, and unknown fields are ignored.
+//! Every field is read leniently: a wrong type in an optional field (a plain
+//! `Option<T>`) hides that part, a bad list element is skipped, a wrong type
+//! or absence in a required field (`Option<Typed<T>>`, checked by hand) is a
+//! `FormatError` that names the field, and unknown fields are ignored.
 
 pub mod dateline;
+pub mod json;
 pub mod jsonfeed;
 
-use serde::de::IgnoredAny;
+use json::Json;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
 
@@ -54,40 +58,42 @@ impl fmt::Display for FormatError {
     }
 }
 
-/// A value that is either what we wanted or anything else (kept as "bad"
-/// instead of failing the whole document).
-#[derive(Deserialize, Debug)]
-#[serde(untagged)]
-pub(crate) enum L<T> {
+/// A required field's value as found: the wanted type, or something else (so
+/// the error can say "wrong type" rather than "missing"). Swallowing `T`'s
+/// error is only sound over a tree deserializer like `json`'s, where a failed
+/// read leaves nothing half-consumed.
+#[derive(Debug)]
+pub(crate) enum Typed<T> {
     Ok(T),
-    Bad(IgnoredAny),
+    Wrong,
 }
 
-impl<T> Default for L<T> {
-    fn default() -> Self {
-        L::Bad(IgnoredAny)
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Typed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(T::deserialize(d).map_or(Typed::Wrong, Typed::Ok))
     }
 }
 
-/// `Option<L<T>>` as a plain option: absent and ill-typed both become `None`.
-pub(crate) fn opt<T>(v: Option<L<T>>) -> Option<T> {
-    match v {
-        Some(L::Ok(t)) => Some(t),
-        _ => None,
+impl<T> Typed<T> {
+    pub(crate) fn ok(self) -> Option<T> {
+        match self {
+            Typed::Ok(t) => Some(t),
+            Typed::Wrong => None,
+        }
     }
 }
 
 /// An optional string, trimmed; empty counts as absent.
-pub(crate) fn opt_text(v: Option<L<String>>) -> Option<String> {
-    opt(v).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+pub(crate) fn opt_text(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// A required string, trimmed and non-empty.
-pub(crate) fn req_text(v: Option<L<String>>, field: &'static str) -> Result<String, FormatError> {
+pub(crate) fn req_text(v: Option<Typed<String>>, field: &'static str) -> Result<String, FormatError> {
     match v {
         None => Err(FormatError::Missing(field)),
-        Some(L::Bad(_)) => Err(FormatError::WrongType { field, expected: "a string" }),
-        Some(L::Ok(s)) => {
+        Some(Typed::Wrong) => Err(FormatError::WrongType { field, expected: "a string" }),
+        Some(Typed::Ok(s)) => {
             let s = s.trim();
             if s.is_empty() {
                 Err(FormatError::Missing(field))
@@ -98,33 +104,21 @@ pub(crate) fn req_text(v: Option<L<String>>, field: &'static str) -> Result<Stri
     }
 }
 
-/// A list whose elements are each lenient: bad elements are skipped.
-pub(crate) fn opt_list<T>(v: Option<L<Vec<L<T>>>>) -> Vec<T> {
-    opt(v).unwrap_or_default().into_iter().filter_map(|x| opt(Some(x))).collect()
-}
-
 /// Parse JSON text into a wire type, refusing non-objects and oversize input.
-pub(crate) fn from_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, FormatError> {
-    if json.len() > MAX_DOCUMENT_BYTES {
+/// Fields are read leniently (see `json`): an ill-typed `Option<T>` field is
+/// `None`, and list elements that do not fit are skipped.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
         return Err(FormatError::TooLarge);
     }
-    let body = json.trim_start_matches('\u{feff}');
-    // Valid JSON of another shape is "not an object"; anything else falls
-    // through to the parser for a syntax message.
-    let first = body.trim_start().as_bytes().first().copied();
-    if matches!(first, Some(b'[' | b'"' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9'))
-        && serde_json::from_str::<IgnoredAny>(body).is_ok()
-    {
-        return Err(FormatError::NotAnObject);
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = json::parse(body).map_err(|e| FormatError::Syntax(e.to_string()))?;
+    match value {
+        // Fields are lenient, so an object fails only as a whole (a known
+        // key given twice): that is a document of the wrong shape too.
+        Json::Obj(_) => T::deserialize(&value).map_err(|_| FormatError::NotAnObject),
+        _ => Err(FormatError::NotAnObject),
     }
-    serde_json::from_str(body).map_err(|e| {
-        if e.is_data() {
-            // Only reachable for a top-level shape error; fields are lenient.
-            FormatError::NotAnObject
-        } else {
-            FormatError::Syntax(e.to_string())
-        }
-    })
 }
 
 /// Escape text so it can be carried as `Rich` HTML and rebuilt as text.
@@ -146,38 +140,46 @@ pub(crate) fn escape_html(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[derive(Deserialize, Default, Debug)]
+    #[derive(Deserialize, Default)]
     #[serde(default)]
     struct W {
-        a: Option<L<String>>,
+        a: Option<Typed<String>>,
+        b: Option<String>,
     }
 
     #[test]
     fn top_level_arrays_and_scalars_are_not_objects() {
-        for doc in ["[]", "[1,2]", "\"x\"", "3", "null", "true"] {
+        for doc in ["[]", "[1,2]", "\"x\"", "3", "1.5", "null", "true"] {
             assert_eq!(from_json::<W>(doc).err(), Some(FormatError::NotAnObject), "{doc}");
         }
     }
 
     #[test]
     fn broken_json_is_a_syntax_error_with_position() {
-        match from_json::<W>("{\"a\": ") {
-            Err(FormatError::Syntax(m)) => assert!(m.contains("line 1"), "{m}"),
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(from_json::<W>("{\"a\": ").err(), Some(FormatError::Syntax("unexpected end of input at byte 6".into())));
+        assert_eq!(from_json::<W>("{} {}").err(), Some(FormatError::Syntax("unexpected character at byte 3".into())));
     }
 
     #[test]
     fn a_byte_order_mark_is_tolerated() {
-        let w: W = from_json("\u{feff}{\"a\":\"x\"}").unwrap();
-        assert_eq!(opt_text(w.a).as_deref(), Some("x"));
+        let w: W = from_json("\u{feff}{\"b\":\"x\"}").unwrap();
+        assert_eq!(opt_text(w.b).as_deref(), Some("x"));
+        assert!(matches!(from_json::<W>("\u{feff}"), Err(FormatError::Syntax(_))));
     }
 
     #[test]
-    fn wrong_types_are_kept_as_bad_not_fatal() {
-        let w: W = from_json("{\"a\": {\"deep\": [1,2,3]}}").unwrap();
-        assert!(matches!(w.a, Some(L::Bad(_))));
+    fn wrong_types_are_kept_as_wrong_not_fatal() {
+        let w: W = from_json("{\"a\": {\"deep\": [1,2,3]}, \"b\": 4}").unwrap();
+        assert!(matches!(w.a, Some(Typed::Wrong)));
+        assert_eq!(w.b, None);
         assert_eq!(req_text(w.a, "a"), Err(FormatError::WrongType { field: "a", expected: "a string" }));
+        let w: W = from_json("{\"a\": null}").unwrap();
+        assert_eq!(req_text(w.a, "a"), Err(FormatError::Missing("a")));
+    }
+
+    #[test]
+    fn a_repeated_known_key_at_the_top_makes_the_document_unreadable() {
+        assert_eq!(from_json::<W>("{\"b\": \"x\", \"b\": \"y\"}").err(), Some(FormatError::NotAnObject));
     }
 
     #[test]
