@@ -197,3 +197,38 @@ test('"just now" becomes "1 minute ago" on the shared timer, without navigation'
   await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="dateline"] [part~="time"]').textContent === '1 minute ago', null, { timeout: 5000 });
   await page.close();
 });
+
+test('data-src pointing at a feed shows a "latest news" listing whose stories open in place', async () => {
+  const { page, problems } = await openPage(browser, server.url + 'fixtures/e2e/pages/feed.html');
+  await waitHeadline(page, /Recent Posts/);
+  const items = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length);
+  assert.equal(items, 6);
+  // A story with a src opens in place; one without is a plain link out.
+  assert.equal(await page.locator(W).locator('[part~="listing-link"]:not([data-src])[target="_blank"]').count() > 0, true);
+  await click(page, '[part~="listing-link"][data-src*="travel-advisory"]');
+  await waitHeadline(page, /UK Revises Travel Advice/);
+  assert.match(new URL(page.url()).search, /^\?dl=latest:\/demo\/articles\/travel-advisory\.json$/);
+  await page.goBack();
+  await waitHeadline(page, /Recent Posts/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('hovering a card prefetches its story, and the click then needs no request', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await waitInShadow(page, W, '[part~="also-read-card"][data-src*="visa-overstay"]');
+  await control('/__test/reset');
+  const card = page.locator(W).locator('[part~="also-read-card"][data-src*="visa-overstay"]').last();
+  await card.hover();
+  await page.waitForFunction(async () => (await (await fetch('/__test/requests')).json()).some((r) => r.path.endsWith('visa-overstay.json')));
+  // Let the prefetch land in the cache.
+  await page.waitForTimeout(300);
+  const before = (await requests()).length;
+  await card.click();
+  await waitHeadline(page, /Overstay/i);
+  const after = (await requests()).filter((r) => r.path.endsWith('visa-overstay.json'));
+  assert.equal(after.length, 1, 'only the prefetch fetched it');
+  assert.ok((await requests()).length >= before);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
