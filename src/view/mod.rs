@@ -221,6 +221,9 @@ impl Place {
         let mut v = self.visited.borrow_mut();
         if !v.iter().any(|k| k == src) {
             v.push(src.to_string());
+            if v.len() > 256 {
+                v.remove(0);
+            }
         }
     }
 
