@@ -2,7 +2,7 @@
 // Dateline dev/demo/test server. Dependency-free (Node 20, ESM).
 //
 //   node scripts/serve.mjs --root DIR [--port 8080] [--shift-dates]
-//        [--anchor 2026-01-14T12:00:00Z] [--fixtures DIR] [--quiet]
+//        [--anchor 2026-01-14T12:00:00Z] [--fixtures DIR] [--wordpress FILE] [--quiet]
 //
 // - Serves static files from --root on 127.0.0.1 only (never other interfaces).
 // - --port 0 picks a free port. Once listening, exactly one line goes to
@@ -11,6 +11,11 @@
 //   so the demo always looks live.
 // - --fixtures DIR enables the test controls: /fixtures/*, /__test/*,
 //   ?delay=MS, switchable responses, /csp/ and /nocors/ header rules.
+// - --wordpress FILE answers /wp-json/wp/v2/posts like a WordPress site
+//   whose posts (with `_embedded`) are the JSON array in FILE: single posts
+//   by id, `?slug=`, `?tags=`, `?categories=`, `per_page`/`page` with
+//   X-WP-Total/X-WP-TotalPages, `_embedded` only with `_embed`. `{{site}}`
+//   in FILE becomes the origin the request came to.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -27,6 +32,7 @@ function parseArgs(argv) {
     shiftDates: false,
     anchor: '2026-01-14T12:00:00Z',
     fixtures: null,
+    wordpress: null,
     quiet: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -44,6 +50,7 @@ function parseArgs(argv) {
       case '--shift-dates': opts.shiftDates = true; break;
       case '--anchor': opts.anchor = value(); break;
       case '--fixtures': opts.fixtures = value(); break;
+      case '--wordpress': opts.wordpress = value(); break;
       case '--quiet': opts.quiet = true; break;
       default: die(`unknown argument: ${arg}`);
     }
@@ -195,7 +202,7 @@ function compress(encoding, key, body) {
 
 // ---------------------------------------------------------------- date shifting
 
-const DATE_KEYS = new Set(['date_published', 'date_modified', 'date', 'date_gmt']);
+const DATE_KEYS = new Set(['date_published', 'date_modified', 'date', 'date_gmt', 'modified', 'modified_gmt']);
 // WordPress-style "2026-01-14T12:00:00" carries no zone designator.
 const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
@@ -210,7 +217,7 @@ function shiftDate(key, value) {
   // date / date_gmt are WordPress-style: no offset, no milliseconds. If such a
   // value did carry a zone (e.g. a feed using "date" with "Z"), keep the full
   // ISO form so it is not silently reinterpreted as local time.
-  if ((key === 'date' || key === 'date_gmt') && zoneless) return iso.slice(0, 19);
+  if (zoneless) return iso.slice(0, 19);
   return iso;
 }
 
@@ -286,6 +293,46 @@ async function serveFile(req, res, ctx, found, { shift }) {
     }
   }
   send(req, res, ctx, 200, headers, body);
+}
+
+// ---------------------------------------------------------------- WordPress
+
+/** Answer /wp-json/wp/v2/posts[/<id>] from the --wordpress posts file. */
+async function handleWordPress(req, res, ctx) {
+  const site = `http://${req.headers.host}`;
+  let posts = JSON.parse((await fs.promises.readFile(opts.wordpress, 'utf8')).replaceAll('{{site}}', site));
+  if (opts.shiftDates) posts = shiftDates(posts);
+  const params = new URLSearchParams(ctx.query);
+  const embed = params.has('_embed');
+  const shape = (p) => {
+    if (embed) return p;
+    const { _embedded, ...rest } = p;
+    return rest;
+  };
+  const wpError = (status, code, message) => sendJson(req, res, ctx, status, { code, message, data: { status } });
+  const headers = {
+    'Content-Type': 'application/json; charset=UTF-8',
+    // What a real WordPress sends, so cross-origin pages can read the counts.
+    'Access-Control-Expose-Headers': 'X-WP-Total, X-WP-TotalPages, Link',
+  };
+  const one = /^\/wp-json\/wp\/v2\/posts\/(\d+)\/?$/.exec(ctx.path);
+  if (one) {
+    const post = posts.find((p) => String(p.id) === one[1]);
+    if (!post) return wpError(404, 'rest_post_invalid_id', 'Invalid post ID.');
+    return send(req, res, ctx, 200, headers, JSON.stringify(shape(post)));
+  }
+  if (!/^\/wp-json\/wp\/v2\/posts\/?$/.test(ctx.path)) return wpError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
+  const ids = (name) => (params.get(name) || '').split(',').filter(Boolean).map(Number);
+  let list = posts.slice().sort((a, b) => (a.date_gmt < b.date_gmt ? 1 : -1));
+  if (params.has('slug')) list = list.filter((p) => params.get('slug').split(',').includes(p.slug));
+  if (params.has('tags')) list = list.filter((p) => p.tags.some((t) => ids('tags').includes(t)));
+  if (params.has('categories')) list = list.filter((p) => p.categories.some((c) => ids('categories').includes(c)));
+  const perPage = Math.min(Math.max(Number(params.get('per_page') || 10), 1), 100);
+  const page = Math.max(Number(params.get('page') || 1), 1);
+  const totalPages = Math.max(Math.ceil(list.length / perPage), 1);
+  if (page > totalPages) return wpError(400, 'rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.');
+  const body = list.slice((page - 1) * perPage, page * perPage).map(shape);
+  return send(req, res, ctx, 200, { ...headers, 'X-WP-Total': String(list.length), 'X-WP-TotalPages': String(totalPages) }, JSON.stringify(body));
 }
 
 // ---------------------------------------------------------------- test controls
@@ -377,6 +424,8 @@ async function handle(req, res) {
       return found ? serveFile(req, res, ctx, found, { shift: false }) : notFound(req, res, ctx);
     }
   }
+
+  if (opts.wordpress && ctx.path.startsWith('/wp-json/')) return handleWordPress(req, res, ctx);
 
   const found = await findFile(opts.root, safeJoin(opts.root, decoded));
   if (!found) return notFound(req, res, ctx);
