@@ -1,7 +1,7 @@
 //! Dateline: an embeddable news widget.
 //!
 //! The pure core (no web-sys, no leptos; tested natively with `cargo test`):
-//! `model`, `formats`, `sanitize`, `time`, `url`, `config`, `i18n`.
+//! `model`, `formats`, `sanitize`, `text`, `time`, `url`, `config`, `i18n`.
 //! The browser shell (wasm32 only): `net` (fetching), `view` (Leptos
 //! components over the model) and `embed` (finding `[data-dateline]`
 //! elements, shadow roots, the `window.Dateline` API).
@@ -12,6 +12,7 @@ pub mod formats;
 pub mod i18n;
 pub mod model;
 pub mod sanitize;
+pub mod text;
 pub mod time;
 pub mod url;
 
