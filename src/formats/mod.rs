@@ -7,6 +7,7 @@
 
 pub mod dateline;
 pub mod jsonfeed;
+pub mod wordpress;
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -105,16 +106,28 @@ pub(crate) fn opt_list<T>(v: Option<L<Vec<L<T>>>>) -> Vec<T> {
 
 /// Parse JSON text into a wire type, refusing non-objects and oversize input.
 pub(crate) fn from_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, FormatError> {
+    parse_json(json, false)
+}
+
+/// Like `from_json`, but a top-level array is accepted too: WordPress
+/// answers a collection request (`/wp/v2/posts`, `?slug=`) with one.
+pub(crate) fn from_json_or_array<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, FormatError> {
+    parse_json(json, true)
+}
+
+fn parse_json<'a, T: Deserialize<'a>>(json: &'a str, arrays: bool) -> Result<T, FormatError> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(FormatError::TooLarge);
     }
     let body = json.trim_start_matches('\u{feff}');
     // Valid JSON of another shape is "not an object"; anything else falls
     // through to the parser for a syntax message.
-    let first = body.trim_start().as_bytes().first().copied();
-    if matches!(first, Some(b'[' | b'"' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9'))
-        && serde_json::from_str::<IgnoredAny>(body).is_ok()
-    {
+    let refused = match first_byte(body) {
+        Some(b'[') => !arrays,
+        Some(b'"' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9') => true,
+        _ => false,
+    };
+    if refused && serde_json::from_str::<IgnoredAny>(body).is_ok() {
         return Err(FormatError::NotAnObject);
     }
     serde_json::from_str(body).map_err(|e| {
@@ -125,6 +138,21 @@ pub(crate) fn from_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, Form
             FormatError::Syntax(e.to_string())
         }
     })
+}
+
+/// The first byte of a JSON document after any byte order mark and
+/// whitespace: `{` or `[` tell an object from an array without parsing.
+pub(crate) fn first_byte(json: &str) -> Option<u8> {
+    json.trim_start_matches('\u{feff}').trim_start().as_bytes().first().copied()
+}
+
+/// Width and height are only kept as a pair, so the box they reserve has
+/// the right aspect ratio; absurd values are dropped.
+pub(crate) fn size_pair(w: Option<u32>, h: Option<u32>) -> (Option<u32>, Option<u32>) {
+    match (w, h) {
+        (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
+        _ => (None, None),
+    }
 }
 
 /// Escape text so it can be carried as `Rich` HTML and rebuilt as text.
