@@ -6,8 +6,11 @@
 //! names the field, and unknown fields are ignored.
 
 pub mod dateline;
+pub mod detect;
 pub mod jsonfeed;
 pub mod wordpress;
+
+pub use detect::{parse_document, parse_format_hint, Document, Format};
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
