@@ -1,11 +1,13 @@
 //! Dateline: an embeddable news widget.
 //!
 //! The pure core (no web-sys, no leptos; tested natively with `cargo test`):
-//! `model`, `formats`, `sanitize`, `text`, `time`, `url`, `config`, `i18n`.
+//! `model`, `formats`, `blocks`, `sanitize`, `text`, `time`, `url`, `config`,
+//! `i18n`.
 //! The browser shell (wasm32 only): `net` (fetching), `view` (Leptos
 //! components over the model) and `embed` (finding `[data-dateline]`
 //! elements, shadow roots, the `window.Dateline` API).
 
+pub mod blocks;
 pub mod cache;
 pub mod config;
 pub mod formats;
