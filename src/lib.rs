@@ -2,12 +2,14 @@
 //!
 //! The pure core (no web-sys, no leptos; tested natively with `cargo test`):
 //! `model`, `formats` (with its own small JSON parser, `formats::json`, so
-//! serde_json stays out of the wasm), `sanitize`, `time`, `url`, `config`,
+//! serde_json stays out of the wasm), `blocks`, `sanitize`, `text`, `time`,
+//! `url`, `config`,
 //! `i18n`.
 //! The browser shell (wasm32 only): `net` (fetching), `view` (Leptos
 //! components over the model) and `embed` (finding `[data-dateline]`
 //! elements, shadow roots, the `window.Dateline` API).
 
+pub mod blocks;
 pub mod cache;
 pub mod config;
 pub mod formats;
@@ -15,6 +17,7 @@ pub mod history;
 pub mod i18n;
 pub mod model;
 pub mod sanitize;
+pub mod text;
 pub mod time;
 pub mod url;
 

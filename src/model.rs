@@ -62,6 +62,19 @@ pub enum Block {
     AlsoRead(Card),
     /// A whole HTML body (`content_html`), rebuilt through the flow allow-list.
     Html(Rich),
+    /// Third-party content (a video, a post on a social network, a map)
+    /// that the source embedded with an iframe or a script. Shown as a link
+    /// card that opens `url` in a new tab: the widget never runs a live
+    /// iframe or a third party's script.
+    Embed {
+        url: String,
+        /// Who serves it ("YouTube", "X", or the host name).
+        provider: String,
+        title: Option<String>,
+    },
+    /// A data table, as plain text cells. With `header`, the first row is
+    /// the column headings.
+    Table { caption: Option<String>, header: bool, rows: Vec<Vec<String>> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,8 +96,13 @@ pub struct Article {
     pub body: Vec<Block>,
     pub also_read: Vec<Card>,
     pub tags: Vec<Tag>,
-    /// A recent-posts feed (JSON Feed) for the rail.
+    /// A recent-posts feed (JSON Feed, or a WordPress collection) for the rail.
     pub recent: Option<String>,
+    /// The WordPress REST API root this article came from
+    /// (`https://site/wp-json`, or `https://site/index.php?rest_route=`).
+    /// Links to other posts of the site are turned into in-place documents
+    /// on it when the body is rebuilt (`crate::blocks::expand_html`).
+    pub api: Option<String>,
 }
 
 /// A JSON Feed document: the Recent Posts rail now, listings later.

@@ -86,14 +86,21 @@ fn action(name: &str, ctx: Context) -> Action {
     match (flow, ctx) {
         (Some(tag), Context::Flow) => Action::Keep(tag),
         (Some(_), Context::Inline) => Action::Unwrap,
-        (None, _) => match name {
-            "script" | "style" | "template" | "noscript" | "iframe" | "frame" | "frameset" | "object" | "embed"
+        (None, _) if is_dropped(name) => Action::Drop,
+        (None, _) => Action::Unwrap,
+    }
+}
+
+/// Elements dropped with their content: code, foreign markup, media and
+/// forms. `name` is lower-case.
+pub fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "template" | "noscript" | "iframe" | "frame" | "frameset" | "object" | "embed"
             | "applet" | "svg" | "math" | "title" | "textarea" | "select" | "option" | "head" | "meta" | "link"
             | "base" | "xmp" | "noembed" | "noframes" | "plaintext" | "canvas" | "audio" | "video" | "source"
-            | "track" | "input" | "button" | "dialog" | "portal" | "slot" | "form" => Action::Drop,
-            _ => Action::Unwrap,
-        },
-    }
+            | "track" | "input" | "button" | "dialog" | "portal" | "slot" | "form"
+    )
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -56,6 +56,8 @@ fn blocks_convert_in_order_and_unknown_types_are_skipped() {
             Block::Image(_) => "image",
             Block::AlsoRead(_) => "also_read",
             Block::Html(_) => "html",
+            Block::Embed { .. } => "embed",
+            Block::Table { .. } => "table",
         })
         .collect();
     assert_eq!(kinds, ["paragraph", "also_read", "heading", "quote", "list", "image", "paragraph"]);

@@ -362,5 +362,6 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
         also_read,
         tags,
         recent: doc_link(doc_url, ext.recent),
+        api: None,
     })
 }

@@ -8,8 +8,12 @@
 //! `FormatError` that names the field, and unknown fields are ignored.
 
 pub mod dateline;
+pub mod detect;
 pub mod json;
 pub mod jsonfeed;
+pub mod wordpress;
+
+pub use detect::{parse_document, parse_format_hint, Document, Format};
 
 use json::Json;
 use serde::de::DeserializeOwned;
@@ -108,6 +112,16 @@ pub(crate) fn req_text(v: Option<Typed<String>>, field: &'static str) -> Result<
 /// Fields are read leniently (see `json`): an ill-typed `Option<T>` field is
 /// `None`, and list elements that do not fit are skipped.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+    parse_json(text, false)
+}
+
+/// Like `from_json`, but a top-level array is accepted too: WordPress
+/// answers a collection request (`/wp/v2/posts`, `?slug=`) with one.
+pub(crate) fn from_json_or_array<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+    parse_json(text, true)
+}
+
+fn parse_json<T: DeserializeOwned>(text: &str, arrays: bool) -> Result<T, FormatError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(FormatError::TooLarge);
     }
@@ -117,7 +131,23 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, FormatErro
         // Fields are lenient, so an object fails only as a whole (a known
         // key given twice): that is a document of the wrong shape too.
         Json::Obj(_) => T::deserialize(&value).map_err(|_| FormatError::NotAnObject),
+        Json::Arr(_) if arrays => T::deserialize(&value).map_err(|_| FormatError::NotAnObject),
         _ => Err(FormatError::NotAnObject),
+    }
+}
+
+/// The first byte of a JSON document after any byte order mark and
+/// whitespace: `{` or `[` tell an object from an array without parsing.
+pub(crate) fn first_byte(json: &str) -> Option<u8> {
+    json.trim_start_matches('\u{feff}').trim_start().as_bytes().first().copied()
+}
+
+/// Width and height are only kept as a pair, so the box they reserve has
+/// the right aspect ratio; absurd values are dropped.
+pub(crate) fn size_pair(w: Option<u32>, h: Option<u32>) -> (Option<u32>, Option<u32>) {
+    match (w, h) {
+        (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
+        _ => (None, None),
     }
 }
 

@@ -53,6 +53,40 @@ fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
         Block::Image(img) => figure(img, None, true).into_any(),
         Block::AlsoRead(card) => also_read_card(ctx, card, true),
         Block::Html(r) => view! { <div class="dl-html" use:rich_flow=r.clone()></div> }.into_any(),
+        // Never a live iframe: a card that opens the embedded thing.
+        Block::Embed { url, provider, title } => view! {
+            <a part="embed" class="dl-card dl-embed" href=url.clone() target="_blank" rel="noopener noreferrer">
+                <span class="dl-card-text">
+                    <span class="dl-kicker">{provider.clone()}</span>
+                    <span class="dl-card-title">{title.clone().unwrap_or_else(|| url.clone())}</span>
+                    <span class="dl-embed-note">{ctx.t().opens_new_tab}</span>
+                </span>
+            </a>
+        }
+        .into_any(),
+        Block::Table { caption, header, rows } => {
+            let mut rows = rows.iter();
+            let head = header.then(|| rows.next()).flatten().map(|r| {
+                let cells = r.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
+                view! { <thead><tr>{cells}</tr></thead> }
+            });
+            let body = rows
+                .map(|r| {
+                    let cells = r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div class="dl-table">
+                    <table part="table">
+                        {caption.clone().map(|c| view! { <caption>{c}</caption> })}
+                        {head}
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

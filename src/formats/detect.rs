@@ -1,0 +1,210 @@
+//! Which format a document is in, from its shape (pure). A publisher points
+//! the widget at whatever they already have (a Dateline article, a JSON
+//! Feed, a WordPress REST URL) and the widget tells them apart; a
+//! `data-format` attribute can force the choice. See docs/FORMAT.md.
+//!
+//! Detection reads the document once into a `Probe` that keeps only a few
+//! small facts (is `title` an object with `rendered`? what is `version`?)
+//! and skips everything else without allocating, then the chosen format
+//! parses it for real. Arrays need no probe: only WordPress sends them.
+
+use super::dateline::{article_from_item, ItemWire};
+use super::jsonfeed::parse_listing;
+use super::wordpress::{article_from_post, listing_from_posts, Wp};
+use super::{first_byte, from_json, from_json_or_array, FormatError};
+use crate::model::{Article, Listing};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+/// A wire format the widget reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A JSON Feed item with a `_dateline` extension (docs/FORMAT.md).
+    Dateline,
+    /// JSON Feed 1.0 or 1.1: a feed, or a single item.
+    JsonFeed,
+    /// The WordPress REST API: a post, or an array of posts.
+    WordPress,
+}
+
+/// What a document turned out to be.
+// One value per loaded document, moved once: boxing the article would only
+// add an allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Document {
+    Article(Article),
+    Listing(Listing),
+}
+
+/// Read a `data-format` attribute: `dateline`, `jsonfeed` or `wordpress`
+/// (ASCII case and surrounding spaces ignored). Anything else is `None`,
+/// which means "detect".
+pub fn parse_format_hint(s: &str) -> Option<Format> {
+    let s = s.trim();
+    [("dateline", Format::Dateline), ("jsonfeed", Format::JsonFeed), ("wordpress", Format::WordPress)]
+        .into_iter()
+        .find(|(name, _)| s.eq_ignore_ascii_case(name))
+        .map(|(_, f)| f)
+}
+
+/// What one probed field looked like.
+enum Shape {
+    /// A string; its value only when short (a `version`, a `link`).
+    Text(Option<String>),
+    /// An object with a `rendered` key (WordPress's `title`, `content`).
+    Rendered,
+    Array,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Shape;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Shape, E> {
+                Ok(Shape::Text((v.len() <= 64).then(|| v.to_string())))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Shape, A::Error> {
+                while a.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Shape::Array)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Shape, A::Error> {
+                let mut rendered = false;
+                while let Some(k) = a.next_key::<String>()? {
+                    rendered |= k == "rendered";
+                    a.next_value::<IgnoredAny>()?;
+                }
+                Ok(if rendered { Shape::Rendered } else { Shape::Other })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The few top-level facts that tell the object formats apart.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Probe {
+    version: Option<Shape>,
+    items: Option<Shape>,
+    #[serde(rename = "_dateline")]
+    dateline: Option<Shape>,
+    title: Option<Shape>,
+    content: Option<Shape>,
+    link: Option<Shape>,
+}
+
+impl Probe {
+    /// `https://jsonfeed.org/version/1`, `…/1.1` (and any later version).
+    fn is_feed(&self) -> bool {
+        let versioned = matches!(&self.version, Some(Shape::Text(Some(v)))
+            if v.strip_prefix("https://").or_else(|| v.strip_prefix("http://")).is_some_and(|r| r.starts_with("jsonfeed.org/version/")));
+        versioned || matches!(self.items, Some(Shape::Array))
+    }
+
+    /// `title.rendered`, `content.rendered` and `link`.
+    fn is_wordpress(&self) -> bool {
+        matches!(self.title, Some(Shape::Rendered))
+            && matches!(self.content, Some(Shape::Rendered))
+            && matches!(self.link, Some(Shape::Text(_)))
+    }
+
+    fn detect(&self) -> Format {
+        if self.dateline.is_some() {
+            Format::Dateline
+        } else if self.is_feed() {
+            Format::JsonFeed
+        } else if self.is_wordpress() {
+            Format::WordPress
+        } else {
+            // An item of some kind: the item conversion names what is
+            // missing ("…its data is incomplete (title)").
+            Format::JsonFeed
+        }
+    }
+}
+
+/// Parse a document loaded from `doc_url`, in the `forced` format or the
+/// one its shape shows:
+/// - an object with `_dateline` → a Dateline article;
+/// - an object with a jsonfeed.org `version` (or an `items` array) → a
+///   JSON Feed listing;
+/// - an object with `title.rendered`, `content.rendered` and `link` → a
+///   WordPress post;
+/// - a top-level array → WordPress posts: a listing, or an article when it
+///   holds exactly one post (what `?slug=…` returns);
+/// - any other object → a JSON Feed item (an article).
+pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>) -> Result<Document, FormatError> {
+    if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
+        let mut posts: Vec<Wp> = from_json_or_array(json)?;
+        return if posts.len() == 1 {
+            let post = posts.pop().unwrap_or_default();
+            article_from_post(post, doc_url).map(Document::Article)
+        } else {
+            Ok(Document::Listing(listing_from_posts(posts, doc_url)))
+        };
+    }
+    let probe: Probe = from_json(json)?;
+    match forced.unwrap_or_else(|| probe.detect()) {
+        Format::WordPress => {
+            let post: Wp = from_json(json)?;
+            article_from_post(post, doc_url).map(Document::Article)
+        }
+        Format::JsonFeed if probe.is_feed() => parse_listing(json, doc_url).map(Document::Listing),
+        Format::JsonFeed | Format::Dateline => {
+            let item: ItemWire = from_json(json)?;
+            article_from_item(item, doc_url).map(Document::Article)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_hints_are_the_three_names_in_any_ascii_case() {
+        assert_eq!(parse_format_hint("wordpress"), Some(Format::WordPress));
+        assert_eq!(parse_format_hint(" JSONFeed "), Some(Format::JsonFeed));
+        assert_eq!(parse_format_hint("Dateline"), Some(Format::Dateline));
+        assert_eq!(parse_format_hint("auto"), None);
+        assert_eq!(parse_format_hint(""), None);
+        assert_eq!(parse_format_hint("wordpreß"), None);
+    }
+
+    #[test]
+    fn the_probe_accepts_any_value_type_in_its_fields() {
+        let p: Probe = from_json(r#"{"version": 1, "items": {}, "title": [1], "content": null, "link": {"rendered": 2}, "x": [[[]]]}"#).unwrap();
+        assert!(!p.is_feed());
+        assert!(!p.is_wordpress());
+        assert_eq!(p.detect(), Format::JsonFeed);
+    }
+
+    #[test]
+    fn scalars_are_still_not_objects_and_broken_json_a_syntax_error() {
+        assert_eq!(parse_document("\"x\"", "https://x.example/", None), Err(FormatError::NotAnObject));
+        assert!(matches!(parse_document("{\"a\":", "https://x.example/", None), Err(FormatError::Syntax(_))));
+        assert_eq!(parse_document("[]", "https://x.example/", Some(Format::Dateline)), Err(FormatError::NotAnObject));
+    }
+}

@@ -1,0 +1,82 @@
+//! Shared by the native tests: fixtures, and HTML → `Raw` through html5ever,
+//! standing in for the browser's DOMParser (see `view::rich`).
+#![allow(dead_code)] // each test file uses its own part
+
+use dateline::sanitize::Raw;
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::{parse_document, ParseOpts};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+/// The browser reader's depth limit (`view::rich::READ_DEPTH`).
+const READ_DEPTH: usize = 64;
+
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Parse `html` as a document body, as `DOMParser.parseFromString(html,
+/// "text/html")` does. Scripting is off, as in a DOMParser document, so
+/// `<noscript>` content is parsed as markup there too.
+pub fn raw_body(html: &str) -> Vec<Raw> {
+    let opts = ParseOpts { tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() }, ..Default::default() };
+    let dom = parse_document(RcDom::default(), opts).one(html);
+    let html_el = element_child(&dom.document, "html").expect("html element");
+    let body = element_child(&html_el, "body").expect("body element");
+    read_children(&body, 0)
+}
+
+fn element_child(node: &Handle, name: &str) -> Option<Handle> {
+    node.children.borrow().iter().find(|c| matches!(&c.data, NodeData::Element { name: n, .. } if &*n.local == name)).cloned()
+}
+
+fn read(node: &Handle, depth: usize) -> Raw {
+    match &node.data {
+        NodeData::Element { name, attrs, .. } => {
+            if depth >= READ_DEPTH {
+                return Raw::Text(text_content(node));
+            }
+            let attrs = attrs.borrow().iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect();
+            Raw::Element { name: name.local.to_string(), attrs, children: read_children(node, depth + 1) }
+        }
+        NodeData::Text { contents } => Raw::Text(contents.borrow().to_string()),
+        _ => Raw::Other,
+    }
+}
+
+fn read_children(node: &Handle, depth: usize) -> Vec<Raw> {
+    node.children.borrow().iter().map(|c| read(c, depth)).collect()
+}
+
+fn text_content(node: &Handle) -> String {
+    let mut s = String::new();
+    fn go(n: &Handle, s: &mut String) {
+        if let NodeData::Text { contents } = &n.data {
+            s.push_str(&contents.borrow());
+        }
+        for c in n.children.borrow().iter() {
+            go(c, s);
+        }
+    }
+    go(node, &mut s);
+    s
+}
+
+/// Block kinds in order, by their `_dateline.blocks` type names.
+pub fn kinds(blocks: &[dateline::model::Block]) -> Vec<&'static str> {
+    use dateline::model::Block;
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(_) => "paragraph",
+            Block::Heading(_) => "heading",
+            Block::Quote { .. } => "quote",
+            Block::List { .. } => "list",
+            Block::Image(_) => "image",
+            Block::AlsoRead(_) => "also_read",
+            Block::Html(_) => "html",
+            Block::Embed { .. } => "embed",
+            Block::Table { .. } => "table",
+        })
+        .collect()
+}
