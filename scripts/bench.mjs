@@ -541,20 +541,27 @@ async function memoryBench(base) {
         const { usedSize } = await cdp.send('Runtime.getHeapUsage');
         return { js: usedSize, wasm: await page.evaluate(wasmMemoryBytes) };
       };
+      // A reading halfway too: still growing at the end, or levelled off?
+      const half = Math.floor(CFG.memNavs / 2);
       const before = await reading();
-      await navigations(page, CFG.memNavs);
+      await navigations(page, half);
+      const middle = await reading();
+      await navigations(page, CFG.memNavs - half);
       const after = await reading();
       if (problems.length) throw new Error(problems.join('; '));
-      runs.push({ before, after });
+      runs.push({ before, middle, after });
       log(`memory: run ${i + 1}/${CFG.memRuns}`);
     } finally { await context.close(); }
   }
   const growth = (k) => runs.map((r) => (100 * (r.after[k] - r.before[k])) / r.before[k]);
   return {
+    half: Math.floor(CFG.memNavs / 2),
     jsBefore: summary(runs.map((r) => r.before.js)),
+    jsMiddle: summary(runs.map((r) => r.middle.js)),
     jsAfter: summary(runs.map((r) => r.after.js)),
     jsGrowth: summary(growth('js')),
     wasmBefore: summary(runs.map((r) => r.before.wasm)),
+    wasmMiddle: summary(runs.map((r) => r.middle.wasm)),
     wasmAfter: summary(runs.map((r) => r.after.wasm)),
     wasmGrowth: summary(growth('wasm')),
   };
@@ -580,7 +587,7 @@ function buildReport(R) {
   const range = (s, f) => `${f(s.min)} – ${f(s.max)}`;
 
   L.push('# make bench report', '');
-  L.push(`${R.meta.date}; ${R.meta.cpus} cores (${R.meta.cpuModel}), load average ${R.meta.loadavg} at start; ` +
+  L.push(`${R.meta.date}; ${R.meta.cpus} cores (${R.meta.cpuModel}), load average ${R.meta.loadavg} at start, ${R.meta.loadavgEnd} at the end (a machine shared with other work makes every figure noisier); ` +
     `${R.meta.chromium} headless; Node ${R.meta.node}. ${R.meta.runs} cold loads per page (median, min – max), ` +
     `${R.meta.navs} navigations per navigation figure, memory on ${R.meta.memRuns} pages × ${R.meta.memNavs} navigations. ` +
     `Total bench time ${R.meta.seconds} s.`, '');
@@ -653,10 +660,10 @@ function buildReport(R) {
   row(`in-place navigation, fresh (${N.fresh.n} clicks, each a new fetch)`, fmt.ms(N.fresh.median), range(N.fresh, fmt.ms), `prefetched: ${fmt.ms(N.prefetched.median)}`,
     fmt.ratio(N.fresh.median / N.prefetched.median), '(no target)', '');
   row('… fresh, p95', fmt.ms(N.fresh.p95), '', '', '', '(no target)', '');
-  row(`JS heap after load → after ${CFG.memNavs} navigations`, `${fmt.mib(M.jsBefore.median)} → ${fmt.mib(M.jsAfter.median)}`,
+  row(`JS heap after load → ${M.half} → ${CFG.memNavs} navigations`, `${fmt.mib(M.jsBefore.median)} → ${fmt.mib(M.jsMiddle.median)} → ${fmt.mib(M.jsAfter.median)}`,
     range(M.jsAfter, fmt.mib), '', '', '', '');
   row('… JS heap growth', fmt.pct(M.jsGrowth.median), range(M.jsGrowth, fmt.pct), '', '', '< 10 %', pass(M.jsGrowth.median < 10));
-  row(`wasm linear memory after load → after ${CFG.memNavs} navigations`, `${fmt.mib(M.wasmBefore.median)} → ${fmt.mib(M.wasmAfter.median)}`,
+  row(`wasm linear memory after load → ${M.half} → ${CFG.memNavs} navigations`, `${fmt.mib(M.wasmBefore.median)} → ${fmt.mib(M.wasmMiddle.median)} → ${fmt.mib(M.wasmAfter.median)}`,
     range(M.wasmAfter, fmt.mib), '', '', '', '');
   row('… wasm memory growth', fmt.pct(M.wasmGrowth.median), range(M.wasmGrowth, fmt.pct), '', '', '< 10 %', pass(M.wasmGrowth.median < 10));
   row('20 widgets: all headlines painted (bench/many.html)', fmt.ms(many.median), range(many, fmt.ms), `one widget: ${fmt.ms(one.median)}`,
@@ -673,6 +680,7 @@ function buildReport(R) {
     const st = summary(Q.widget.map((r) => r.marks[n]).filter((v) => v !== undefined));
     row(`\`${n}\``, fmt.ms(s.median), range(s, fmt.ms), fmt.ms(st.median));
   }
+  row('headline painted (the rAF probe, for comparison)', fmt.ms(wPaint.median), range(wPaint, fmt.ms), fmt.ms(wPaintT.median));
   const fcpW = med(P.widget, 'fcp');
   const fcpS = med(P.static, 'fcp');
   L.push('', `First contentful paint (Paint Timing, the host page's own text): widget page ${fmt.ms(fcpW.median)}, static page ${fmt.ms(fcpS.median)}.`, '');
@@ -752,6 +760,7 @@ async function main() {
   }
 
   R.meta.seconds = Math.round((Date.now() - t0) / 1000);
+  R.meta.loadavgEnd = os.loadavg().map((v) => v.toFixed(2)).join(' ');
   fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify(R, null, 2) + '\n');
   const md = buildReport(R);
   fs.writeFileSync(path.join(OUT, 'report.md'), md);
