@@ -387,8 +387,8 @@ function probe() {
  * In the page: click the first Also Read card of the (first) widget and
  * resolve to the ms from the click dispatch until a setTimeout(0) after the
  * first animation frame in which the headline has changed (the frame that
- * paints the new one). The headline change is watched with a MutationObserver on the
- * shadow root. Rejects after `timeout` ms.
+ * paints the new one). A MutationObserver on the shadow root watches for the
+ * change. Rejects after `timeout` ms.
  */
 function navigateOnce(timeout) {
   const root = document.querySelector('[data-dateline]').shadowRoot;
