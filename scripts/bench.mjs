@@ -120,12 +120,15 @@ function run(cmd, args, opts = {}) {
   return r.stdout;
 }
 
+const TWIGGY_VERSION = '0.8.0';
+
 /** twiggy on PATH, installed with cargo if missing; null if that fails. */
 function ensureTwiggy() {
   const works = () => spawnSync('twiggy', ['--version'], { encoding: 'utf8' }).status === 0;
   if (works()) return 'twiggy';
-  log('twiggy is missing: cargo install twiggy --locked (once, a few minutes)');
-  const r = spawnSync('cargo', ['install', 'twiggy', '--locked'], { stdio: 'inherit' });
+  // 0.8.0 builds with --locked from crates.io alone (checked 2026-11-29).
+  log(`twiggy is missing: cargo install twiggy --version ${TWIGGY_VERSION} --locked (once, a few minutes)`);
+  const r = spawnSync('cargo', ['install', 'twiggy', '--version', TWIGGY_VERSION, '--locked'], { stdio: 'inherit' });
   if (r.status === 0 && works()) return 'twiggy';
   log('could not install twiggy; using the built-in wasm section reader instead');
   return null;
