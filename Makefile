@@ -1,12 +1,15 @@
-# Dateline. The two commands a publisher or developer needs:
+# Dateline. The commands a publisher or developer needs:
 #   make demo   set up what is missing, build, serve the demo on http://127.0.0.1:8080
 #   make test   set up what is missing, then every test (native, browser, end to end)
+#   make bench  build, then measure what a publisher pays (bytes, paint, main
+#               thread, layout shift, navigation, memory, many widgets) in
+#               headless Chromium; report in target/bench/report.md
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: demo test build setup test-native test-browser test-e2e sizes clean
+.PHONY: demo test build setup test-native test-browser test-e2e sizes bench clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -34,6 +37,11 @@ test-e2e:
 
 sizes:
 	@scripts/sizes.sh
+
+# A report, not a test: missed targets are marked, the target still succeeds.
+# Repetitions: BENCH_RUNS, BENCH_NAVS, BENCH_MEM_NAVS, BENCH_MEM_RUNS (scripts/bench.mjs).
+bench: build
+	node scripts/bench.mjs
 
 clean:
 	rm -rf dist target/bench

@@ -3,6 +3,7 @@
 //
 //   node scripts/serve.mjs --root DIR [--port 8080] [--shift-dates]
 //        [--anchor 2026-01-14T12:00:00Z] [--fixtures DIR] [--wordpress FILE] [--quiet]
+//        [--mount /PREFIX=DIR ...]
 //
 // - Serves static files from --root on 127.0.0.1 only (never other interfaces).
 // - --port 0 picks a free port. Once listening, exactly one line goes to
@@ -16,6 +17,9 @@
 //   by id, `?slug=`, `?tags=`, `?categories=`, `per_page`/`page` with
 //   X-WP-Total/X-WP-TotalPages, `_embedded` only with `_embed`. `{{site}}`
 //   in FILE becomes the origin the request came to.
+// - --mount /PREFIX=DIR (repeatable) serves DIR under the URL path /PREFIX/,
+//   exactly like --root (same date shifting); make bench uses it to serve its
+//   pages next to dist/.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -34,6 +38,7 @@ function parseArgs(argv) {
     fixtures: null,
     wordpress: null,
     quiet: false,
+    mounts: [], // [{prefix: '/bench', dir}]
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -52,6 +57,12 @@ function parseArgs(argv) {
       case '--fixtures': opts.fixtures = value(); break;
       case '--wordpress': opts.wordpress = value(); break;
       case '--quiet': opts.quiet = true; break;
+      case '--mount': {
+        const [prefix, dir] = value().split(/=(.*)/s, 2);
+        if (!/^\/[^/]+(\/[^/]+)*$/.test(prefix || '') || !dir) die('--mount wants /PREFIX=DIR');
+        opts.mounts.push({ prefix, dir });
+        break;
+      }
       default: die(`unknown argument: ${arg}`);
     }
   }
@@ -60,6 +71,7 @@ function parseArgs(argv) {
   if (Number.isNaN(Date.parse(opts.anchor))) die('bad --anchor date');
   opts.root = realDir(opts.root, '--root');
   if (opts.fixtures) opts.fixtures = realDir(opts.fixtures, '--fixtures');
+  for (const m of opts.mounts) m.dir = realDir(m.dir, '--mount');
   return opts;
 }
 
@@ -427,7 +439,11 @@ async function handle(req, res) {
 
   if (opts.wordpress && ctx.path.startsWith('/wp-json/')) return handleWordPress(req, res, ctx);
 
-  const found = await findFile(opts.root, safeJoin(opts.root, decoded));
+  // --mount prefixes first, then the root.
+  const mount = opts.mounts.find((m) => decoded === m.prefix || decoded.startsWith(m.prefix + '/'));
+  const base = mount ? mount.dir : opts.root;
+  const rel = mount ? decoded.slice(mount.prefix.length) : decoded;
+  const found = await findFile(base, safeJoin(base, rel));
   if (!found) return notFound(req, res, ctx);
   return serveFile(req, res, ctx, found, { shift: opts.shiftDates });
 }
