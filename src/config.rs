@@ -2,6 +2,7 @@
 //! `[data-dateline]` element, validated. The embed layer reads the attributes
 //! and hands them in through a getter, so this module never sees the DOM.
 
+use crate::formats::{parse_format_hint, Format};
 use crate::url::{checked, Use};
 
 /// Default heading level: the host page usually owns the `h1`.
@@ -23,7 +24,7 @@ pub struct Config {
     pub history: bool,
     /// The element's `data-format` (`dateline`, `jsonfeed`, `wordpress`),
     /// forcing how documents are read instead of detecting it.
-    pub format: Option<String>,
+    pub format: Option<Format>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
         .unwrap_or(DEFAULT_HEADING_LEVEL);
     let locale = attr("data-locale").map(|l| l.trim().to_string()).filter(|l| valid_locale(l));
     let history = !attr("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("off"));
-    let format = attr("data-format").map(|f| f.trim().to_ascii_lowercase()).filter(|f| !f.is_empty());
+    let format = attr("data-format").and_then(|f| parse_format_hint(&f));
     Ok(Config { src, recent, heading_level, locale, history, format })
 }
 
@@ -98,6 +99,14 @@ mod tests {
             c,
             Config { src: "https://n.example/a.json".into(), recent: None, heading_level: 2, locale: None, history: true, format: None }
         );
+    }
+
+    #[test]
+    fn data_format_forces_a_known_format_and_ignores_others() {
+        for (v, want) in [("wordpress", Some(Format::WordPress)), (" JSONFeed ", Some(Format::JsonFeed)), ("dateline", Some(Format::Dateline)), ("rss", None), ("", None)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-format", v)]), PAGE).unwrap();
+            assert_eq!(c.format, want, "{v:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! mapping, a size cap, and one parsed-document cache for the whole page.
 
 use crate::cache::Lru;
-use crate::formats::{dateline::parse_article, jsonfeed::parse_listing, FormatError, MAX_DOCUMENT_BYTES};
+use crate::blocks::expand_html;
+use crate::formats::wordpress::wp_next_page;
+use crate::formats::{parse_document, Document, Format, FormatError, MAX_DOCUMENT_BYTES};
 use crate::model::{Article, Listing};
 use gloo_net::http::Request;
 use std::cell::{Cell, RefCell};
@@ -63,8 +65,15 @@ extern "C" {
     pub(crate) fn clear_timeout(handle: &JsValue);
 }
 
+/// A fetched document: its text, and WordPress's page count
+/// (`X-WP-TotalPages`), which "Load more" needs for post lists.
+pub struct Fetched {
+    pub text: String,
+    pub total_pages: Option<u32>,
+}
+
 /// Fetch `url` as text. `signal` cancels it (a newer navigation).
-pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetched, LoadError> {
     // Our own controller enforces the timeout and follows the caller's.
     let ctrl = AbortController::new().map_err(|_| LoadError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
@@ -98,11 +107,14 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Strin
         if !resp.ok() {
             return Err(LoadError::Http(resp.status()));
         }
+        // Cross-origin, this header is readable only if the site exposes it
+        // (WordPress does: Access-Control-Expose-Headers).
+        let total_pages = resp.headers().get("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
         let text = resp.text().await.map_err(|_| LoadError::Network)?;
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(LoadError::Format(FormatError::TooLarge));
         }
-        Ok(text)
+        Ok(Fetched { text, total_pages })
     }
     .await;
 
@@ -127,26 +139,11 @@ pub fn mark(name: &str) {
     }
 }
 
-/// A cached article, if this page already loaded `url`.
-pub fn cached_article(url: &str) -> Option<Rc<Article>> {
-    match CACHE.with(|c| c.borrow_mut().get(url)) {
-        Some(Doc::Article(a)) => Some(a),
-        _ => None,
-    }
-}
-
-/// Put a parsed article into the page-wide cache (tests and prefetch).
-pub fn seed_article(url: &str, json: &str) -> Result<Rc<Article>, FormatError> {
-    let a = Rc::new(parse_article(json, url)?);
-    CACHE.with(|c| c.borrow_mut().put(url.to_string(), Doc::Article(a.clone())));
-    Ok(a)
-}
-
-/// Put a parsed listing into the page-wide cache (tests and prefetch).
-pub fn seed_listing(url: &str, json: &str) -> Result<Rc<Listing>, FormatError> {
-    let l = Rc::new(parse_listing(json, url)?);
-    CACHE.with(|c| c.borrow_mut().put(url.to_string(), Doc::Listing(l.clone())));
-    Ok(l)
+/// Put a parsed document into the page-wide cache (tests and prefetch).
+pub fn seed(url: &str, json: &str) -> Result<Doc, FormatError> {
+    let doc = parse_doc(url, Fetched { text: json.to_string(), total_pages: None }, None)?;
+    remember(url, doc.clone());
+    Ok(doc)
 }
 
 /// A document this page already parsed, if any.
@@ -160,26 +157,45 @@ pub fn remember(url: &str, doc: Doc) {
     CACHE.with(|c| c.borrow_mut().put(url.to_string(), doc));
 }
 
-/// Read a document of either kind: a feed is a listing, anything else an
-/// article (whose error is the one reported).
-fn parse_doc(url: &str, text: &str) -> Result<Doc, FormatError> {
-    match parse_listing(text, url) {
-        Ok(l) => Ok(Doc::Listing(Rc::new(l))),
-        Err(FormatError::Missing("items")) => parse_article(text, url).map(|a| Doc::Article(Rc::new(a))),
-        Err(e) => Err(e),
-    }
+/// Read a document of any format (detected from its shape unless
+/// `forced`). An HTML body (WordPress, JSON Feed `content_html`) is parsed by
+/// the browser's inert `DOMParser` and rebuilt into typed blocks; a
+/// WordPress post list learns from `X-WP-TotalPages` whether there is a
+/// next page.
+fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
+    Ok(match parse_document(&fetched.text, url, forced)? {
+        Document::Article(mut a) => {
+            expand_html(&mut a, &mut |html| crate::view::rich::parse_raw(html));
+            Doc::Article(Rc::new(a))
+        }
+        Document::Listing(mut l) => {
+            if fetched.total_pages.is_some() {
+                l.next_url = wp_next_page(url, fetched.total_pages);
+            }
+            Doc::Listing(Rc::new(l))
+        }
+    })
 }
 
 /// Load any document, from the cache when possible.
-pub async fn load(url: &str, signal: Option<&AbortSignal>) -> Result<Doc, LoadError> {
+pub async fn load(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
     if let Some(d) = cached(url) {
         return Ok(d);
     }
-    let text = fetch_text(url, signal).await?;
+    let fetched = fetch_text(url, signal).await?;
     mark("dateline:data-received");
-    let doc = parse_doc(url, &text).map_err(LoadError::Format)?;
+    let doc = parse_doc(url, fetched, forced).map_err(LoadError::Format)?;
     remember(url, doc.clone());
     Ok(doc)
+}
+
+/// Load a listing (the rail's feed, a next page), from the cache when
+/// possible. A document that is not a list is an error naming `items`.
+pub async fn load_listing(url: &str, forced: Option<Format>) -> Result<Rc<Listing>, LoadError> {
+    match load(url, None, forced).await? {
+        Doc::Listing(l) => Ok(l),
+        Doc::Article(_) => Err(LoadError::Format(FormatError::Missing("items"))),
+    }
 }
 
 /// At most this many prefetches are in flight at once.
@@ -187,7 +203,7 @@ pub const PREFETCH_CONCURRENCY: usize = 2;
 
 #[derive(Default)]
 struct Prefetch {
-    queue: Vec<String>,
+    queue: Vec<(String, Option<Format>)>,
     busy: Vec<String>,
 }
 
@@ -198,7 +214,7 @@ thread_local! {
 /// Fetch and parse `url` into the cache ahead of a click (hover, focus, a
 /// card scrolled into view on touch screens). Newest wishes go first; a
 /// failure is left for the real navigation to report.
-pub fn prefetch(url: &str) {
+pub fn prefetch(url: &str, forced: Option<Format>) {
     if cached(url).is_some() {
         return;
     }
@@ -207,8 +223,8 @@ pub fn prefetch(url: &str) {
         if p.busy.iter().any(|u| u == url) {
             return;
         }
-        p.queue.retain(|u| u != url);
-        p.queue.push(url.to_string());
+        p.queue.retain(|(u, _)| u != url);
+        p.queue.push((url.to_string(), forced));
     });
     pump();
 }
@@ -219,34 +235,15 @@ fn pump() {
         if p.busy.len() >= PREFETCH_CONCURRENCY {
             return None;
         }
-        let url = p.queue.pop()?;
+        let (url, forced) = p.queue.pop()?;
         p.busy.push(url.clone());
-        Some(url)
+        Some((url, forced))
     });
-    let Some(url) = next else { return };
+    let Some((url, forced)) = next else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = load(&url, None).await;
+        let _ = load(&url, None, forced).await;
         PREFETCH.with(|p| p.borrow_mut().busy.retain(|u| *u != url));
         pump();
     });
     pump();
-}
-
-/// Load and parse an article, from the cache when possible.
-pub async fn load_article(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<Article>, LoadError> {
-    if let Some(a) = cached_article(url) {
-        return Ok(a);
-    }
-    let text = fetch_text(url, signal).await?;
-    mark("dateline:data-received");
-    seed_article(url, &text).map_err(LoadError::Format)
-}
-
-/// Load and parse a JSON Feed listing, from the cache when possible.
-pub async fn load_listing(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<Listing>, LoadError> {
-    if let Some(Doc::Listing(l)) = CACHE.with(|c| c.borrow_mut().get(url)) {
-        return Ok(l);
-    }
-    let text = fetch_text(url, signal).await?;
-    seed_listing(url, &text).map_err(LoadError::Format)
 }

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use dateline::embed::mount;
-use dateline::net::{seed_article, seed_listing};
+use dateline::net::seed;
 use dateline::sanitize::{Clean, Context};
 use dateline::view::rich::parse_clean;
 use js_sys::{Promise, Reflect};
@@ -48,9 +48,9 @@ async fn wait_for(root: &ShadowRoot, selector: &str) -> Element {
 /// page-wide cache, so no network is involved.
 fn widget(base: &str) -> HtmlElement {
     let a = format!("{base}/article.json");
-    seed_article(&a, ARTICLE).unwrap();
-    seed_article(&format!("{base}/other.json"), OTHER).unwrap();
-    seed_listing(&format!("{base}/recent.json"), RECENT).unwrap();
+    seed(&a, ARTICLE).unwrap();
+    seed(&format!("{base}/other.json"), OTHER).unwrap();
+    seed(&format!("{base}/recent.json"), RECENT).unwrap();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.set_attribute("data-dateline", "").unwrap();
     el.set_attribute("data-src", &a).unwrap();
@@ -227,7 +227,7 @@ async fn every_dompurify_vector_is_neutralised() {
 async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
     let src = "https://keep.example/api/b.json";
     // other.json's Also Read card, pointed at a port that refuses connections.
-    seed_article(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"http://127.0.0.1:9/dead.json\"")).unwrap();
+    seed(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"http://127.0.0.1:9/dead.json\"")).unwrap();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.set_attribute("data-dateline", "").unwrap();
     el.set_attribute("data-src", src).unwrap();

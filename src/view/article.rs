@@ -77,7 +77,9 @@ fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
                 })
                 .collect_view();
             view! {
-                <div class="dl-table">
+                // Wide tables scroll sideways; the region takes focus so
+                // keyboard users can scroll it too.
+                <div class="dl-table" tabindex="0">
                     <table part="table">
                         {caption.clone().map(|c| view! { <caption>{c}</caption> })}
                         {head}

@@ -34,9 +34,9 @@ pub fn in_place_link(ctx: &Ctx, src: &str, href: String, part: &'static str, cla
         ev.prevent_default();
         nav(target.clone(), hint.clone());
     };
-    let (s1, s2) = (src.to_string(), src.to_string());
-    let hover = move |_| crate::net::prefetch(&s1);
-    let focus = move |_| crate::net::prefetch(&s2);
+    let (s1, s2, format) = (src.to_string(), src.to_string(), ctx.format);
+    let hover = move |_| crate::net::prefetch(&s1, format);
+    let focus = move |_| crate::net::prefetch(&s2, format);
     view! {
         <a part=part class=class href=href data-src=src.to_string() on:click=on_click on:pointerenter=hover on:focus=focus use:prefetch_in_view=src.to_string()>
             {inner}

@@ -13,6 +13,7 @@ pub mod rich;
 
 use crate::config::{pick_locale, Config};
 use crate::i18n::{fill, is_rtl, messages, Messages};
+use crate::formats::Format;
 use crate::history;
 use crate::model::{Article, Listing};
 use crate::net::{load, load_listing, Doc, LoadError};
@@ -83,6 +84,8 @@ pub struct Ctx {
     pub locale: String,
     pub heading_level: u8,
     pub nav: Nav,
+    /// The widget's `data-format`, for prefetching what cards open.
+    pub format: Option<Format>,
 }
 
 impl Ctx {
@@ -251,6 +254,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let more_busy = RwSignal::new(false);
     let announce = RwSignal::new(String::new());
     let generation = Rc::new(Cell::new(0u64));
+    let format = config.format;
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::new(RefCell::new(None));
     // The document the widget shows or is loading.
     let current = Rc::new(RefCell::new(String::new()));
@@ -274,7 +278,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 return;
             }
             spawn_local(async move {
-                match load_listing(&src, None).await {
+                match load_listing(&src, format).await {
                     Ok(l) => recent.set(Some((src, l))),
                     Err(e) => web_sys::console::warn_1(&e.hint(&src).into()),
                 }
@@ -347,7 +351,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             let host = host.clone();
             let show = show.clone();
             spawn_local(async move {
-                let result = load(&src, signal.as_ref()).await;
+                let result = load(&src, signal.as_ref(), format).await;
                 if generation.get() != gen {
                     return;
                 }
@@ -406,7 +410,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             more_busy.set(true);
             let host = host.clone();
             spawn_local(async move {
-                let page = load_listing(&next, None).await;
+                let page = load_listing(&next, format).await;
                 more_busy.set(false);
                 let page = match page {
                     Ok(p) => p,
@@ -475,7 +479,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let t = messages(&locale.get());
         match shown.get() {
             Some(s) => {
-                let ctx = Ctx { locale: locale.get_untracked(), heading_level, nav: nav.get_value() };
+                let ctx = Ctx { locale: locale.get_untracked(), heading_level, nav: nav.get_value(), format };
                 match s {
                     Shown::Article(a) => article::article_view(&ctx, &a).into_any(),
                     Shown::Listing { listing, hint, .. } => {
@@ -520,7 +524,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let (src, l) = recent.get()?;
         let locale = locale.get();
         let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value() };
+        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value(), format };
         Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &src, &l)}</div> })
     };
 

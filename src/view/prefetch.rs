@@ -26,7 +26,7 @@ fn observer() -> Option<IntersectionObserver> {
                         let target = r.target();
                         obs.unobserve(&target);
                         if let Some(src) = target.get_attribute("data-src") {
-                            crate::net::prefetch(&src);
+                            crate::net::prefetch(&src, None);
                         }
                     }
                 }

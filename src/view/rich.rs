@@ -41,12 +41,17 @@ fn read_children(node: &Node, depth: usize) -> Vec<Raw> {
     (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| read(&n, depth)).collect()
 }
 
-/// Parse `html` inertly and return the cleaned tree.
-pub fn parse_clean(html: &str, ctx: Context, base: &str) -> Vec<Clean> {
+/// Parse `html` inertly and return its untrusted tree (for turning CMS
+/// bodies into blocks; `blocks` applies the allow-list).
+pub fn parse_raw(html: &str) -> Vec<Raw> {
     let Ok(parser) = DomParser::new() else { return Vec::new() };
     let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else { return Vec::new() };
-    let Some(body) = doc.body() else { return Vec::new() };
-    sanitize(read_children(&body, 0), ctx, base)
+    doc.body().map(|body| read_children(&body, 0)).unwrap_or_default()
+}
+
+/// Parse `html` inertly and return the cleaned tree.
+pub fn parse_clean(html: &str, ctx: Context, base: &str) -> Vec<Clean> {
+    sanitize(parse_raw(html), ctx, base)
 }
 
 fn build(doc: &Document, parent: &Node, nodes: &[Clean]) {
