@@ -98,12 +98,15 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
     let cancelled = || signal.map(|s| s.aborted()).unwrap_or(false);
 
     let result = async {
-        let resp = Request::get(url)
-            .header("Accept", "application/feed+json, application/json;q=0.9, */*;q=0.1")
-            .abort_signal(Some(&ctrl.signal()))
-            .send()
-            .await
-            .map_err(|_| LoadError::Network)?;
+        // The request is built here rather than with gloo-net's builder,
+        // which appends a stray `&` to URLs that already have a query.
+        let init = web_sys::RequestInit::new();
+        let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
+        let _ = headers.set("Accept", "application/feed+json, application/json;q=0.9, */*;q=0.1");
+        init.set_headers(&headers);
+        init.set_signal(Some(&ctrl.signal()));
+        let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
+        let resp = Request::from(request).send().await.map_err(|_| LoadError::Network)?;
         if !resp.ok() {
             return Err(LoadError::Http(resp.status()));
         }
@@ -177,8 +180,24 @@ fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc,
     })
 }
 
-/// Load any document, from the cache when possible.
+/// Load any document, from the cache when possible. A click on a card
+/// whose prefetch is still on its way waits for that request instead of
+/// sending a second one.
 pub async fn load(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
+    if let Some(d) = cached(url) {
+        return Ok(d);
+    }
+    let pending = PREFETCH.with(|p| p.borrow().busy.iter().find(|(u, _)| u == url).map(|(_, done)| done.clone()));
+    if let Some(done) = pending {
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        if signal.is_some_and(|s| s.aborted()) {
+            return Err(LoadError::Cancelled);
+        }
+    }
+    load_fresh(url, signal, forced).await
+}
+
+async fn load_fresh(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
     if let Some(d) = cached(url) {
         return Ok(d);
     }
@@ -204,7 +223,8 @@ pub const PREFETCH_CONCURRENCY: usize = 2;
 #[derive(Default)]
 struct Prefetch {
     queue: Vec<(String, Option<Format>)>,
-    busy: Vec<String>,
+    /// In flight, with a promise that settles when each is done.
+    busy: Vec<(String, js_sys::Promise)>,
 }
 
 thread_local! {
@@ -220,7 +240,7 @@ pub fn prefetch(url: &str, forced: Option<Format>) {
     }
     PREFETCH.with(|p| {
         let mut p = p.borrow_mut();
-        if p.busy.iter().any(|u| u == url) {
+        if p.busy.iter().any(|(u, _)| u == url) {
             return;
         }
         p.queue.retain(|(u, _)| u != url);
@@ -235,15 +255,16 @@ fn pump() {
         if p.busy.len() >= PREFETCH_CONCURRENCY {
             return None;
         }
-        let (url, forced) = p.queue.pop()?;
-        p.busy.push(url.clone());
-        Some((url, forced))
+        p.queue.pop()
     });
     let Some((url, forced)) = next else { return };
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = load(&url, None, forced).await;
-        PREFETCH.with(|p| p.borrow_mut().busy.retain(|u| *u != url));
+    let key = url.clone();
+    let done = wasm_bindgen_futures::future_to_promise(async move {
+        let _ = load_fresh(&url, None, forced).await;
+        PREFETCH.with(|p| p.borrow_mut().busy.retain(|(u, _)| *u != url));
         pump();
+        Ok(JsValue::UNDEFINED)
     });
+    PREFETCH.with(|p| p.borrow_mut().busy.push((key, done)));
     pump();
 }

@@ -153,12 +153,13 @@ impl Probe {
 /// - an object with `title.rendered`, `content.rendered` and `link` → a
 ///   WordPress post;
 /// - a top-level array → WordPress posts: a listing, or an article when it
-///   holds exactly one post (what `?slug=…` returns);
+///   holds exactly one post and was asked for by `slug` (what a post's
+///   `?slug=…` URL returns; the last page of a list may hold one post too);
 /// - any other object → a JSON Feed item (an article).
 pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>) -> Result<Document, FormatError> {
     if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
         let mut posts: Vec<Wp> = from_json_or_array(json)?;
-        return if posts.len() == 1 {
+        return if posts.len() == 1 && asks_for_slug(doc_url) {
             let post = posts.pop().unwrap_or_default();
             article_from_post(post, doc_url).map(Document::Article)
         } else {
@@ -179,9 +180,25 @@ pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>) -> Resu
     }
 }
 
+/// Whether a URL's query has a `slug` parameter.
+fn asks_for_slug(url: &str) -> bool {
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    query.split('&').any(|p| p == "slug" || p.starts_with("slug="))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_post_array_is_an_article_only_when_asked_for_by_slug() {
+        assert!(asks_for_slug("https://s.example/wp-json/wp/v2/posts?slug=a-b&_embed"));
+        assert!(asks_for_slug("https://s.example/?rest_route=/wp/v2/posts&slug=a"));
+        assert!(!asks_for_slug("https://s.example/wp-json/wp/v2/posts?_embed&page=3"));
+        assert!(!asks_for_slug("https://s.example/wp-json/wp/v2/posts?myslug=a"));
+        assert!(!asks_for_slug("https://s.example/wp-json/wp/v2/posts#slug=a"));
+    }
 
     #[test]
     fn format_hints_are_the_three_names_in_any_ascii_case() {

@@ -322,7 +322,24 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let host = host.clone();
         let place = place.clone();
         let current = current.clone();
+        // The words a listing was opened with (a tag's name), so Back and
+        // Forward show the same heading.
+        let hints: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
         Rc::new(move |src: String, how: How, hint: Option<String>| {
+            let hint = {
+                let mut h = hints.borrow_mut();
+                match hint {
+                    Some(words) => {
+                        h.retain(|(s, _)| *s != src);
+                        h.push((src.clone(), words.clone()));
+                        if h.len() > 64 {
+                            h.remove(0);
+                        }
+                        Some(words)
+                    }
+                    None => h.iter().find(|(s, _)| *s == src).map(|(_, w)| w.clone()),
+                }
+            };
             let gen = generation.get() + 1;
             generation.set(gen);
             if let Some(old) = inflight.borrow_mut().take() {

@@ -232,3 +232,18 @@ test('hovering a card prefetches its story, and the click then needs no request'
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a click on a card whose prefetch is still on its way waits for it instead of fetching twice', async () => {
+  const { page, problems } = await openPage(browser, server.url + 'fixtures/e2e/pages/race.html');
+  await waitInShadow(page, W, '[part~="also-read-card"][data-src*="delay"]');
+  await control('/__test/reset');
+  const slow = page.locator(W).locator('[part~="also-read-card"][data-src*="delay"]').first();
+  await slow.hover(); // starts the (2 s) prefetch
+  await page.waitForFunction(async () => (await (await fetch('/__test/requests')).json()).some((r) => r.path.endsWith('other.json')));
+  await slow.click();
+  await waitHeadline(page, /Embassy Warns Visitors/);
+  const hits = (await requests()).filter((r) => r.path.endsWith('other.json'));
+  assert.equal(hits.length, 1, JSON.stringify(hits));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
