@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// All widget CSS, compiled in: the host needs nothing but the script.
-pub const CSS: &str = include_str!("../../style/widget.css");
+/// Minified from style/widget.css by build.rs.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
