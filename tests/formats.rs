@@ -107,6 +107,18 @@ fn plain_string_tags_are_used_when_there_are_no_rich_tags() {
     assert_eq!(names, ["Diplomacy", "terrorism"]);
 }
 
+/// The same case-insensitive rule in the browser (JavaScript's
+/// `toLowerCase`; see tests/web.rs): Unicode lowercase, no case folding.
+#[test]
+fn tags_repeated_in_another_case_are_dropped_by_unicode_lowercase() {
+    let mut v = article_value();
+    v["_dateline"].as_object_mut().unwrap().remove("tags");
+    v["tags"] = json!(["Économie", "ÉCONOMIE", "straße", "STRASSE", "ΟΔΟΣ", "οδος"]);
+    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Économie", "straße", "STRASSE", "ΟΔΟΣ"]);
+}
+
 #[test]
 fn also_read_section_keeps_cards_with_a_url_or_src() {
     let a = parse_article(&fixture("article.json"), DOC).unwrap();

@@ -245,3 +245,15 @@ async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
         "Embassy Warns Visitors About Overstaying Visas"
     );
 }
+
+/// In the wasm, tag names are compared through JavaScript's `toLowerCase`
+/// (see `formats::dateline`): the same rule as the native test in
+/// tests/formats.rs.
+#[wasm_bindgen_test]
+fn tags_repeated_in_another_case_are_dropped_by_unicode_lowercase() {
+    let doc = r#"{"id": "1", "url": "https://news.example.com/x", "title": "T", "date_published": "2025-05-18T10:00:00Z",
+        "tags": ["Économie", "ÉCONOMIE", "straße", "STRASSE", "ΟΔΟΣ", "οδος"]}"#;
+    let a = dateline::formats::dateline::parse_article(doc, "https://news.example.com/x.json").unwrap();
+    let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Économie", "straße", "STRASSE", "ΟΔΟΣ"]);
+}

@@ -257,11 +257,24 @@ fn push_tag(tags: &mut Vec<Tag>, tag: Tag) {
     if tag.name.is_empty() || tags.len() >= MAX_TAGS {
         return;
     }
-    let key = tag.name.to_lowercase();
-    if tags.iter().any(|t| t.name.to_lowercase() == key) {
+    let key = lowercase(&tag.name);
+    if tags.iter().any(|t| lowercase(&t.name) == key) {
         return;
     }
     tags.push(tag);
+}
+
+/// Unicode lowercase. In the browser it is JavaScript's `toLowerCase`, the
+/// same locale-independent Unicode mapping as `str::to_lowercase`, whose
+/// case tables would otherwise add several KB to the wasm.
+#[cfg(target_arch = "wasm32")]
+fn lowercase(s: &str) -> String {
+    js_sys::JsString::from(s).to_lower_case().into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lowercase(s: &str) -> String {
+    s.to_lowercase()
 }
 
 /// Split `content_text` into paragraphs on blank lines.
