@@ -247,3 +247,25 @@ test('a click on a card whose prefetch is still on its way waits for it instead 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a host that routes with pushState keeps its own entries and state; the widget follows Back through them", async () => {
+  const { page, problems } = await openPage(browser, server.url + '?view=home');
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  // The host routes: its own entry, with its own state object.
+  await page.evaluate(() => history.pushState({ hostRoute: 'section' }, '', '/?view=section#top'));
+  await click(page, '[part~="also-read-card"][data-src*="delegation-briefing"]');
+  await waitHeadline(page, /Cross-Party Delegation Briefs Envoys/);
+  const u = new URL(page.url());
+  assert.equal(u.pathname + u.hash, '/#top');
+  assert.equal(u.searchParams.get('view'), 'section');
+  assert.deepEqual(await page.evaluate(() => history.state), { hostRoute: 'section' }, "the host's state object is carried, not replaced");
+  await page.goBack();
+  await waitHeadline(page, /Pakistan Mirrors India/);
+  assert.equal(new URL(page.url()).search, '?view=section');
+  assert.deepEqual(await page.evaluate(() => history.state), { hostRoute: 'section' });
+  await page.goBack();
+  assert.equal(new URL(page.url()).search, '?view=home');
+  assert.match(await headline(page), /Pakistan Mirrors India/, 'the host going back leaves the widget where it was');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
