@@ -65,6 +65,10 @@ extern "C" {
 
 /// Fetch `url` as text. `signal` cancels it (a newer navigation).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
+    // A widget's first document may be on its way already (the loader).
+    if let Some(text) = crate::embed::early(url).await.filter(|t| t.len() <= MAX_DOCUMENT_BYTES) {
+        return Ok(text);
+    }
     // Our own controller enforces the timeout and follows the caller's.
     let ctrl = AbortController::new().map_err(|_| LoadError::Network)?;
     let timed_out = Rc::new(Cell::new(false));

@@ -109,6 +109,34 @@ pub fn scan() -> u32 {
     n
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The loader's early fetch of a widget's first document
+    /// (`Dateline._take`): a Promise of its text, or of null. Throws where
+    /// there is no loader (tests), which counts as none.
+    #[wasm_bindgen(catch, js_namespace = Dateline, js_name = _take)]
+    fn take(url: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The text of `url` if the loader started fetching it with the module,
+/// handed over in a task of its own: the widget's mount (and the module's
+/// first run) and its first story are then two tasks, not one long one.
+pub async fn early(url: &str) -> Option<String> {
+    let p: js_sys::Promise = take(url).ok()?.dyn_into().ok()?;
+    let text = wasm_bindgen_futures::JsFuture::from(p).await.ok()?.as_string();
+    next_task().await;
+    text
+}
+
+/// Resolves in a later task (`setTimeout(0)`), so the browser may paint
+/// and handle input in between.
+pub async fn next_task() {
+    let p = js_sys::Promise::new(&mut |done, _| {
+        crate::net::set_timeout(&done, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 /// Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
