@@ -2,13 +2,16 @@
  *
  * It finds its own URL, then loads the widget's module and WebAssembly
  * relative to it (pkg/dateline.js and pkg/dateline_bg.wasm), so the assets
- * work from any path or origin. It defines one global, window.Dateline, and
- * uses no eval, no inline script and no inline style, so it runs under a
- * strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
+ * work from any path or origin. While they load it fetches each widget's
+ * data-src and reserves the widget's space (see below). It defines one
+ * global, window.Dateline, and uses no eval, no inline script and no inline
+ * style (a CSSOM min-height is not one), so it runs under a strict
+ * Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
  */
 (function () {
   "use strict";
   var w = window;
+  var d = document;
   var api = w.Dateline;
   // Included twice? The first copy does the work; pick up new elements.
   if (api && api.ready) {
@@ -18,14 +21,14 @@
   var perf = w.performance;
   if (perf && perf.mark) perf.mark("dateline:script-start");
 
-  var me = document.currentScript;
+  var me = d.currentScript;
   if (!me) {
-    var all = document.querySelectorAll("script[src]");
+    var all = d.querySelectorAll("script[src]");
     for (var i = all.length - 1; i >= 0 && !me; i--) {
       if (/(^|\/)dateline(\.min)?\.js([?#]|$)/.test(all[i].src)) me = all[i];
     }
   }
-  var base = new URL(".", me ? me.src : document.baseURI);
+  var base = new URL(".", me ? me.src : d.baseURI);
   var glue = new URL("pkg/dateline.js", base).href;
   var wasm = new URL("pkg/dateline_bg.wasm", base).href;
 
@@ -38,7 +41,85 @@
       return m;
     });
   });
-  ready.catch(function (e) {
+
+  // Widgets' first documents, fetched with the module: URL -> [Promise of
+  // the text or null (the widget then fetches it), widgets yet to take it].
+  var early = {};
+  // A deep link (?dl=) may name other documents.
+  var deep = /[?&]dl=/.test(location.search);
+  var held = new Map();
+  function abs(u) {
+    try {
+      u = new URL(u, d.URL);
+      return /^https?:$/.test(u.protocol) ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  // Reserve a viewport's height until the first story (or error) is in, so
+  // what follows starts out of sight and does not jump when it comes; not
+  // where the page reserves space itself (a min-height; docs/EMBED.md).
+  function hold(el) {
+    var mine = !(parseFloat(getComputedStyle(el).minHeight) > 0);
+    if (mine) el.style.minHeight = "100vh";
+    function release() {
+      el.removeEventListener("dateline:load", release);
+      el.removeEventListener("dateline:error", release);
+      if (mine)
+        requestAnimationFrame(function () {
+          el.style.minHeight = "";
+        });
+      mine = 0;
+    }
+    held.set(el, release);
+    el.addEventListener("dateline:load", release);
+    el.addEventListener("dateline:error", release);
+  }
+  function prepare() {
+    var els = d.querySelectorAll("[data-dateline]");
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i];
+      var src = abs(el.getAttribute("data-src") || "");
+      if (held.has(el) || el.shadowRoot || !src) continue;
+      hold(el);
+      if (deep) continue;
+      var e = early[src];
+      if (e) e[1]++;
+      else
+        early[src] = [
+          early_fetch(src),
+          1,
+        ];
+    }
+  }
+  // [text, X-WP-TotalPages] of a widget's first document, or null (then the
+  // widget fetches it itself). Abandoned after 15 s, like the widget's own.
+  function early_fetch(src) {
+    var ctrl = w.AbortController ? new AbortController() : null;
+    var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 15000);
+    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, */*;q=0.1" }, signal: ctrl && ctrl.signal })
+      .then(function (r) {
+        return r.ok ? r.text().then(function (t) { return [t, r.headers.get("X-WP-TotalPages")]; }) : null;
+      })
+      .catch(function () {
+        return null;
+      })
+      .then(function (v) {
+        clearTimeout(timer);
+        return v;
+      });
+  }
+  // Elements that did not become widgets keep no reserve.
+  function releaseAll() {
+    held.forEach(function (release, el) {
+      el.shadowRoot || release();
+    });
+  }
+  prepare();
+  if (d.readyState == "loading") d.addEventListener("DOMContentLoaded", prepare);
+
+  ready.then(releaseAll, function (e) {
+    releaseAll();
     // The publisher's fallback content stays as it is.
     console.error("[dateline] could not start; the fallback content stays in place.", e);
   });
@@ -58,6 +139,14 @@
       return ready.then(function (m) {
         return m.mount(el);
       });
+    },
+    // Internal: the widget takes an early fetch.
+    _take: function (url) {
+      var k = abs(url);
+      var e = early[k];
+      if (!e) return;
+      if (--e[1] < 1) delete early[k];
+      return e[0];
     },
   };
 })();

@@ -27,6 +27,9 @@
 //   BENCH_MEM_NAVS [200]   navigations between the two memory readings
 //   BENCH_MEM_RUNS [3]     pages the memory figure is taken on
 //   BENCH_THROTTLE [4]     CPU slowdown factor for the throttled runs
+//   BENCH_ONLY [all]       while iterating: a comma-separated subset of
+//                          paint, throttled, many, nav, memory (the report then
+//                          shows only those figures; skipped ones read n/a)
 //   CHROMIUM [/usr/bin/chromium]
 //
 // It is a report, not a test: missed targets are marked FAIL in the tables,
@@ -61,6 +64,7 @@ const CFG = {
   memRuns: env('BENCH_MEM_RUNS', 3),
   throttle: env('BENCH_THROTTLE', 4),
 };
+const ONLY = new Set((process.env.BENCH_ONLY || 'paint,throttled,many,nav,memory').split(',').map((s) => s.trim()));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // As in tests/e2e/harness.mjs; playwright adds --headless.
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -704,6 +708,42 @@ function buildReport(R) {
   return L.join('\n') + '\n';
 }
 
+/** BENCH_ONLY: the medians of what ran, one line each, for iterating. */
+function partialReport(R) {
+  const L = ['# make bench, partial (BENCH_ONLY)', ''];
+  const med = (runs, k) => summary(runs.map((r) => r[k]).filter((v) => v !== undefined && v !== null));
+  const line = (label, s, f = fmt.ms) => L.push(`- ${label}: ${f(s.median)} (${f(s.min)} – ${f(s.max)})`);
+  for (const [name, P] of [['no throttle', R.paint], [`${CFG.throttle}x CPU`, R.throttled]]) {
+    if (!P) continue;
+    line(`${name}: headline painted`, med(P.widget, 'firstHeadline'));
+    line(`${name}: static painted`, med(P.static, 'firstHeadline'));
+    L.push(`- ${name}: ratio ${fmt.ratio(med(P.widget, 'firstHeadline').median / med(P.static, 'firstHeadline').median)}`);
+    line(`${name}: longest task`, med(P.widget, 'longest'));
+    line(`${name}: long tasks`, med(P.widget, 'longtasks'), fmt.n);
+    line(`${name}: TBT`, med(P.widget, 'tbt'));
+    line(`${name}: CLS`, med(P.widget, 'cls'), fmt.cls);
+    for (const n of Object.keys(P.widget[0].marks)) line(`${name}: ${n}`, summary(P.widget.map((r) => r.marks[n]).filter((v) => v !== undefined)));
+  }
+  if (R.many) {
+    const one = med(R.many.one, 'allHeadlines');
+    const many = med(R.many.many, 'allHeadlines');
+    line('one widget', one);
+    line('20 widgets', many);
+    L.push(`- 20 widgets / one: ${fmt.ratio(many.median / one.median)}`);
+  }
+  if (R.nav) {
+    line('nav prefetched', R.nav.prefetched);
+    L.push(`- nav prefetched p95: ${fmt.ms(R.nav.prefetched.p95)}`);
+    line('nav fresh', R.nav.fresh);
+  }
+  if (R.memory) {
+    const M = R.memory;
+    L.push(`- JS heap: ${fmt.mib(M.jsBefore.median)} → ${fmt.mib(M.jsMiddle.median)} → ${fmt.mib(M.jsAfter.median)} (${fmt.pct(M.jsGrowth.median)})`);
+    L.push(`- wasm memory: ${fmt.mib(M.wasmBefore.median)} → ${fmt.mib(M.wasmMiddle.median)} → ${fmt.mib(M.wasmAfter.median)} (${fmt.pct(M.wasmGrowth.median)}, runs ${M.wasmGrowth.samples.map(fmt.pct).join(', ')})`);
+  }
+  return L.join('\n') + '\n';
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -747,16 +787,26 @@ async function main() {
     const host = base + 'bench/host.html';
     const stat = base + 'bench/static.html';
 
-    log(`first paint, long tasks, layout shift: ${CFG.runs} cold loads each, no throttle`);
-    R.paint = await loadRuns('no throttle', { widget: host, static: stat }, CFG.runs, {});
-    log(`the same at ${CFG.throttle}x CPU throttling`);
-    R.throttled = await loadRuns(`${CFG.throttle}x CPU`, { widget: host, static: stat }, CFG.runs, { throttle: CFG.throttle });
-    log(`twenty widgets against one: ${CFG.runs} cold loads each`);
-    R.many = await loadRuns('many widgets', { one: base + 'bench/one.html', many: base + 'bench/many.html' }, CFG.runs, {});
-    log(`in-place navigation: ${CFG.navs} prefetched, ${CFG.navs} fresh`);
-    R.nav = await navigationBench(base);
-    log(`memory: ${CFG.memRuns} pages, ${CFG.memNavs} navigations each`);
-    R.memory = await memoryBench(base);
+    if (ONLY.has('paint')) {
+      log(`first paint, long tasks, layout shift: ${CFG.runs} cold loads each, no throttle`);
+      R.paint = await loadRuns('no throttle', { widget: host, static: stat }, CFG.runs, {});
+    }
+    if (ONLY.has('throttled')) {
+      log(`the same at ${CFG.throttle}x CPU throttling`);
+      R.throttled = await loadRuns(`${CFG.throttle}x CPU`, { widget: host, static: stat }, CFG.runs, { throttle: CFG.throttle });
+    }
+    if (ONLY.has('many')) {
+      log(`twenty widgets against one: ${CFG.runs} cold loads each`);
+      R.many = await loadRuns('many widgets', { one: base + 'bench/one.html', many: base + 'bench/many.html' }, CFG.runs, {});
+    }
+    if (ONLY.has('nav')) {
+      log(`in-place navigation: ${CFG.navs} prefetched, ${CFG.navs} fresh`);
+      R.nav = await navigationBench(base);
+    }
+    if (ONLY.has('memory')) {
+      log(`memory: ${CFG.memRuns} pages, ${CFG.memNavs} navigations each`);
+      R.memory = await memoryBench(base);
+    }
   } finally {
     await browser?.close();
     server.stop();
@@ -765,7 +815,7 @@ async function main() {
   R.meta.seconds = Math.round((Date.now() - t0) / 1000);
   R.meta.loadavgEnd = os.loadavg().map((v) => v.toFixed(2)).join(' ');
   fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify(R, null, 2) + '\n');
-  const md = buildReport(R);
+  const md = ONLY.size === 5 ? buildReport(R) : partialReport(R);
   fs.writeFileSync(path.join(OUT, 'report.md'), md);
   process.stdout.write('\n' + md);
   log(`wrote ${OUT}/report.json and ${OUT}/report.md in ${R.meta.seconds} s`);

@@ -74,6 +74,10 @@ pub struct Fetched {
 
 /// Fetch `url` as text. `signal` cancels it (a newer navigation).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetched, LoadError> {
+    // A widget's first document may be on its way already (the loader).
+    if let Some(early) = crate::embed::early(url).await.filter(|f| f.text.len() <= MAX_DOCUMENT_BYTES) {
+        return Ok(early);
+    }
     // Our own controller enforces the timeout and follows the caller's.
     let ctrl = AbortController::new().map_err(|_| LoadError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
