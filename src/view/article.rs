@@ -6,6 +6,7 @@ use super::rich::{rich_flow, rich_inline};
 use super::{heading, Ctx};
 use crate::model::{Article, Author, Block, Image};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 fn figure(img: &Image, part: Option<&'static str>, lazy: bool) -> impl IntoView {
     let caption = (img.caption.is_some() || img.credit.is_some()).then(|| {
@@ -99,7 +100,14 @@ fn author_view(a: &Author) -> AnyView {
     }
 }
 
-pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
+/// Body blocks rendered with the headline; the rest follow a task later.
+const FIRST_BLOCKS: usize = 3;
+
+/// The article. Its top (headline to the first blocks) is built at once and
+/// the rest (later blocks, Also Read, tags) in the next task: an in-place
+/// navigation paints its new headline in the next frame, and a first load
+/// is two shorter tasks instead of one long one.
+pub fn article_view(ctx: &Ctx, a: &Rc<Article>) -> impl IntoView {
     let t = ctx.t();
     let place = a.place.clone().map(|p| view! { <span class="dl-place">{p}</span><span class="dl-sep" aria-hidden="true">" · "</span> });
     let updated = a.modified.filter(|m| *m > a.published + 60_000).map(|m| {
@@ -114,18 +122,36 @@ pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
             .collect_view();
         view! { <p part="byline">{t.by} " " {names}</p> }
     });
-    let tags = (!a.tags.is_empty()).then(|| {
-        let chips = a.tags.iter().map(|t| tag_chip(ctx, t)).collect_view();
-        view! {
-            <nav class="dl-tags" aria-labelledby="dl-tags">
-                <span class="dl-tags-label" id="dl-tags">{t.tags}</span>
-                <ul part="tags">{chips}</ul>
-            </nav>
-        }
+    let first = a.body.len().min(FIRST_BLOCKS);
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::embed::next_task().await;
+        let _ = ready.try_set(true);
     });
+    let (store_a, store_ctx) = (StoredValue::new_local(a.clone()), StoredValue::new_local(ctx.clone()));
+    let later_blocks = move || {
+        ready.get().then_some(())?;
+        let (a, ctx) = (store_a.get_value(), store_ctx.get_value());
+        Some(a.body[first..].iter().map(|b| block_view(&ctx, b)).collect_view())
+    };
+    let later_sections = move || {
+        ready.get().then_some(())?;
+        let (a, ctx) = (store_a.get_value(), store_ctx.get_value());
+        let t = ctx.t();
+        let tags = (!a.tags.is_empty()).then(|| {
+            let chips = a.tags.iter().map(|tag| tag_chip(&ctx, tag)).collect_view();
+            view! {
+                <nav class="dl-tags" aria-labelledby="dl-tags">
+                    <span class="dl-tags-label" id="dl-tags">{t.tags}</span>
+                    <ul part="tags">{chips}</ul>
+                </nav>
+            }
+        });
+        Some(view! { {also_read_section(&ctx, &a.also_read)} {tags} })
+    };
     // Past a week the relative time already shows the date: say it once.
     let fresh = crate::time::relative_time(a.published, super::clock::now()) != crate::time::Relative::Absolute;
-    let body = a.body.iter().map(|b| block_view(ctx, b)).collect_view();
+    let body = a.body[..first].iter().map(|b| block_view(ctx, b)).collect_view();
     view! {
         <article part="article" aria-labelledby="dl-headline">
             {heading(ctx.heading_level, "headline", Some("dl-headline".into()), true, a.title.clone())}
@@ -141,9 +167,8 @@ pub fn article_view(ctx: &Ctx, a: &Article) -> impl IntoView {
             </p>
             {byline}
             {a.image.as_ref().map(|img| figure(img, Some("image"), false))}
-            <div part="body">{body}</div>
-            {also_read_section(ctx, &a.also_read)}
-            {tags}
+            <div part="body">{body}{later_blocks}</div>
+            {later_sections}
         </article>
     }
 }

@@ -8,7 +8,6 @@ use crate::model::{Card, Listing};
 use super::prefetch::prefetch_in_view;
 use crate::model::Tag;
 use leptos::prelude::*;
-use web_sys::MouseEvent;
 
 /// `<time part="time" datetime="ISO" title="absolute, localized">6 hours ago</time>`,
 /// kept current by the shared clock while it is in view.
@@ -20,25 +19,15 @@ pub fn time_view(ctx: &Ctx, ms: i64) -> impl IntoView {
     view! { <time part="time" datetime=iso(ms) title=title use:live_time=watch>{move || relative(ms, now.get(), &locale)}</time> }
 }
 
-/// A link that opens `src` in place on a plain left click (modified clicks
-/// keep the browser's behaviour on `href`, the canonical page). Hovering or
-/// focusing it, or (on touch screens) scrolling it into view, prefetches
-/// `src`, so the click usually renders in the same frame.
-pub fn in_place_link(ctx: &Ctx, src: &str, href: String, part: &'static str, class: &'static str, hint: Option<String>, inner: AnyView) -> AnyView {
-    let nav = ctx.nav.clone();
-    let target = src.to_string();
-    let on_click = move |ev: MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
-            return;
-        }
-        ev.prevent_default();
-        nav(target.clone(), hint.clone());
-    };
-    let (s1, s2, format) = (src.to_string(), src.to_string(), ctx.format);
-    let hover = move |_| crate::net::prefetch(&s1, format);
-    let focus = move |_| crate::net::prefetch(&s2, format);
+/// A link that opens `src` in place. The widget handles clicks, hovers and
+/// focus for all of these links at once (one listener each on its root, see
+/// `Widget`): a plain left click opens `data-src` in place (modified clicks
+/// keep the browser's behaviour on `href`, the canonical page), and hover or
+/// focus prefetches it, as does (on touch screens) scrolling it into view.
+/// `data-hint` names a listing that has no title of its own (a tag).
+pub fn in_place_link(_ctx: &Ctx, src: &str, href: String, part: &'static str, class: &'static str, hint: Option<String>, inner: AnyView) -> AnyView {
     view! {
-        <a part=part class=class href=href data-src=src.to_string() on:click=on_click on:pointerenter=hover on:focus=focus use:prefetch_in_view=src.to_string()>
+        <a part=part class=class href=href data-src=src.to_string() data-hint=hint use:prefetch_in_view=()>
             {inner}
         </a>
     }

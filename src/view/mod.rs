@@ -83,7 +83,6 @@ pub enum Status {
 pub struct Ctx {
     pub locale: String,
     pub heading_level: u8,
-    pub nav: Nav,
     /// The widget's `data-format`, for prefetching what cards open.
     pub format: Option<Format>,
 }
@@ -161,7 +160,14 @@ fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>) {
             let _ = h.focus_with_options(&opts);
         }
         if let Some(y) = scroll_to {
-            w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
+            // After the article's later part (queued in a task before this
+            // frame) is in, so the page is long enough to scroll back to y.
+            let restore = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
+                }
+            });
+            crate::net::set_timeout(&restore, 0);
             return;
         }
         let rect = host.get_bounding_client_rect();
@@ -496,7 +502,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let t = messages(&locale.get());
         match shown.get() {
             Some(s) => {
-                let ctx = Ctx { locale: locale.get_untracked(), heading_level, nav: nav.get_value(), format };
+                let ctx = Ctx { locale: locale.get_untracked(), heading_level, format };
                 match s {
                     Shown::Article(a) => article::article_view(&ctx, &a).into_any(),
                     Shown::Listing { listing, hint, .. } => {
@@ -535,18 +541,44 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         </div>
     };
 
+    // The rail goes with an article, in its language. It depends on whether
+    // an article is shown, not on which: navigating between stories that
+    // share a feed leaves it as it is instead of rebuilding it.
+    let with_article = Memo::new(move |_| shown.with(|s| matches!(s, Some(Shown::Article(_)))));
     let rail = move || {
-        // The rail goes with an article, in its language.
-        shown.with(|s| matches!(s, Some(Shown::Article(_)))).then_some(())?;
+        with_article.get().then_some(())?;
         let (src, l) = recent.get()?;
         let locale = locale.get();
         let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-        let ctx = Ctx { locale: locale.clone(), heading_level, nav: nav.get_value(), format };
+        let ctx = Ctx { locale: locale.clone(), heading_level, format };
         Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &src, &l)}</div> })
     };
 
+    // One listener per widget for every in-place link (`cards::in_place_link`):
+    // a plain left click opens its `data-src`, hover and focus prefetch it.
+    // Links in article HTML can never carry `data-src` (the allow-list
+    // drops it), so only the widget's own links navigate.
+    fn in_place_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
+        ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[data-src]").ok()?
+    }
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(a) = in_place_target(&ev) else { return };
+        let Some(src) = a.get_attribute("data-src") else { return };
+        ev.prevent_default();
+        nav.get_value()(src, a.get_attribute("data-hint"));
+    };
+    let warm = move |ev: &web_sys::Event| {
+        if let Some(src) = in_place_target(ev).and_then(|a| a.get_attribute("data-src")) {
+            crate::net::prefetch(&src, format);
+        }
+    };
+    let on_over = move |ev: web_sys::PointerEvent| warm(&ev);
+    let on_focus = move |ev: web_sys::FocusEvent| warm(&ev);
     view! {
-        <div class="dl-grid">
+        <div class="dl-grid" on:click=on_click on:pointerover=on_over on:focusin=on_focus>
             {body}
             {rail}
         </div>

@@ -41,8 +41,8 @@ fn observer() -> Option<IntersectionObserver> {
 }
 
 /// Directive: prefetch `data-src` of this link when it scrolls into view on
-/// a touch screen. Used as `<a data-src=… use:prefetch_in_view=src>`.
-pub fn prefetch_in_view(el: Element, _src: String) {
+/// a touch screen. Used as `<a data-src=… use:prefetch_in_view=()>`.
+pub fn prefetch_in_view(el: Element, _: ()) {
     if let Some(o) = observer() {
         o.observe(&el);
     }
