@@ -60,7 +60,10 @@
   // what follows starts out of sight and does not jump when it comes; not
   // where the page reserves space itself (a min-height; docs/EMBED.md).
   function hold(el) {
-    var mine = !(parseFloat(getComputedStyle(el).minHeight) > 0);
+    // Once the page has painted, a reserve would itself push the content
+    // below down: then leave the element as it is.
+    var painted = perf && perf.getEntriesByType && perf.getEntriesByType("paint").length > 0;
+    var mine = !painted && !(parseFloat(getComputedStyle(el).minHeight) > 0);
     if (mine) el.style.minHeight = "100vh";
     function release() {
       el.removeEventListener("dateline:load", release);

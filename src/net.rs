@@ -139,6 +139,11 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
     }
 }
 
+thread_local! {
+    /// `dateline:data-received` marks the page's first document only.
+    static FIRST_DATA: Cell<bool> = const { Cell::new(true) };
+}
+
 /// Record a User Timing mark (`performance.mark`), for publishers' RUM.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -206,7 +211,9 @@ async fn load_fresh(url: &str, signal: Option<&AbortSignal>, forced: Option<Form
         return Ok(d);
     }
     let fetched = fetch_text(url, signal).await?;
-    mark("dateline:data-received");
+    if FIRST_DATA.with(|f| f.replace(false)) {
+        mark("dateline:data-received");
+    }
     let doc = parse_doc(url, fetched, forced).map_err(LoadError::Format)?;
     remember(url, doc.clone());
     Ok(doc)

@@ -316,7 +316,15 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 let restore = if how == How::Pop { place.as_ref().and_then(|p| p.scroll_of(&src)) } else { None };
                 after_render(&host, "[part~='headline']".into(), restore);
             }
-            dispatch(&host, "dateline:load", &src);
+            // Once the whole story is in (its later part renders a task
+            // after its top): a page that reserved the widget's space may
+            // release it now without the content below moving twice.
+            let host = host.clone();
+            spawn_local(async move {
+                crate::embed::next_task().await;
+                crate::embed::next_task().await;
+                dispatch(&host, "dateline:load", &src);
+            });
         })
     };
 

@@ -193,8 +193,15 @@ test('"just now" becomes "1 minute ago" on the shared timer, without navigation'
   await waitInShadow(page, W, '[part~="dateline"] [part~="time"]');
   const text = () => shadowText(page, W, '[part~="dateline"] [part~="time"]');
   assert.equal(await text(), 'just now');
+  // The shared timer (rightly) pauses in a hidden tab: make this one visible.
+  await page.bringToFront();
+  assert.equal(await page.evaluate(() => document.visibilityState), 'visible');
   await page.clock.fastForward(65_000);
-  await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="dateline"] [part~="time"]').textContent === '1 minute ago', null, { timeout: 5000 });
+  try {
+    await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="dateline"] [part~="time"]').textContent === '1 minute ago', null, { timeout: 5000 });
+  } catch (e) {
+    throw new Error(`still "${await text()}" at ${await page.evaluate(() => new Date().toISOString())}: ${e.message}`);
+  }
   await page.close();
 });
 
