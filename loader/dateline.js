@@ -119,7 +119,16 @@
     });
   }
   prepare();
-  if (d.readyState == "loading") d.addEventListener("DOMContentLoaded", prepare);
+  // Elements the parser reaches after the module started are mounted (and
+  // their reserve released) once both are there.
+  if (d.readyState == "loading")
+    d.addEventListener("DOMContentLoaded", function () {
+      prepare();
+      ready.then(function (m) {
+        m.scan();
+        releaseAll();
+      }, function () {});
+    });
 
   ready.then(releaseAll, function (e) {
     releaseAll();

@@ -26,6 +26,7 @@ pub struct Messages {
     pub load_more: &'static str,
     pub stories: &'static str,
     pub more_recent: &'static str,
+    pub err_more: &'static str,
 }
 
 pub const EN: Messages = Messages {
@@ -51,6 +52,7 @@ pub const EN: Messages = Messages {
     load_more: "Load more",
     stories: "Latest stories",
     more_recent: "More recent posts",
+    err_more: "More stories could not be loaded.",
 };
 
 pub const HI: Messages = Messages {
@@ -76,6 +78,7 @@ pub const HI: Messages = Messages {
     load_more: "और ख़बरें",
     stories: "ताज़ा ख़बरें",
     more_recent: "और हाल की पोस्ट",
+    err_more: "और ख़बरें लोड नहीं हो सकीं।",
 };
 
 pub const UR: Messages = Messages {
@@ -101,6 +104,7 @@ pub const UR: Messages = Messages {
     load_more: "مزید خبریں",
     stories: "تازہ ترین خبریں",
     more_recent: "مزید حالیہ پوسٹس",
+    err_more: "مزید خبریں لوڈ نہیں ہو سکیں۔",
 };
 
 pub const FR: Messages = Messages {
@@ -126,6 +130,7 @@ pub const FR: Messages = Messages {
     load_more: "Charger plus",
     stories: "Derniers articles",
     more_recent: "Plus d’articles récents",
+    err_more: "Impossible de charger d’autres articles.",
 };
 
 pub const ES: Messages = Messages {
@@ -151,6 +156,7 @@ pub const ES: Messages = Messages {
     load_more: "Cargar más",
     stories: "Últimas noticias",
     more_recent: "Más publicaciones recientes",
+    err_more: "No se pudieron cargar más noticias.",
 };
 
 pub const DE: Messages = Messages {
@@ -176,6 +182,7 @@ pub const DE: Messages = Messages {
     load_more: "Mehr laden",
     stories: "Neueste Artikel",
     more_recent: "Weitere neue Beiträge",
+    err_more: "Weitere Artikel konnten nicht geladen werden.",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).

@@ -230,6 +230,8 @@ pub async fn load_listing(url: &str, forced: Option<Format>) -> Result<Rc<Listin
 
 /// At most this many prefetches are in flight at once.
 pub const PREFETCH_CONCURRENCY: usize = 2;
+/// At most this many prefetches wait for their turn; older ones are dropped.
+pub const PREFETCH_QUEUE: usize = 6;
 
 #[derive(Default)]
 struct Prefetch {
@@ -256,6 +258,11 @@ pub fn prefetch(url: &str, forced: Option<Format>) {
         }
         p.queue.retain(|(u, _)| u != url);
         p.queue.push((url.to_string(), forced));
+        // Only recent wishes count: a reader scrolling past a long listing
+        // must not queue every story in it.
+        if p.queue.len() > PREFETCH_QUEUE {
+            p.queue.remove(0);
+        }
     });
     pump();
 }

@@ -25,9 +25,16 @@ pub fn time_view(ctx: &Ctx, ms: i64) -> impl IntoView {
 /// keep the browser's behaviour on `href`, the canonical page), and hover or
 /// focus prefetches it, as does (on touch screens) scrolling it into view.
 /// `data-hint` names a listing that has no title of its own (a tag).
-pub fn in_place_link(_ctx: &Ctx, src: &str, href: String, part: &'static str, class: &'static str, hint: Option<String>, inner: AnyView) -> AnyView {
+pub fn in_place_link(ctx: &Ctx, src: &str, href: String, part: &'static str, class: &'static str, hint: Option<String>, inner: AnyView) -> AnyView {
+    // A widget with `data-format` reads what its links open the same way;
+    // the touch-screen prefetch finds it here.
+    let format = ctx.format.map(|f| match f {
+        crate::formats::Format::Dateline => "dateline",
+        crate::formats::Format::JsonFeed => "jsonfeed",
+        crate::formats::Format::WordPress => "wordpress",
+    });
     view! {
-        <a part=part class=class href=href data-src=src.to_string() data-hint=hint use:prefetch_in_view=()>
+        <a part=part class=class href=href data-src=src.to_string() data-hint=hint data-format=format use:prefetch_in_view=()>
             {inner}
         </a>
     }

@@ -10,14 +10,17 @@ use leptos::prelude::*;
 /// `title` is the feed's own title, else the words the reader clicked (a
 /// tag's name), else "Latest stories". `more` appends the next page; `busy`
 /// is true while it loads.
-pub fn listing_view(ctx: &Ctx, l: &Listing, hint: Option<String>, more: impl Fn() + 'static, busy: Signal<bool>) -> impl IntoView {
+/// `failed` is true after a "Load more" that did not load: the button then
+/// says so and tries again.
+pub fn listing_view(ctx: &Ctx, l: &Listing, hint: Option<String>, more: impl Fn() + 'static, busy: Signal<bool>, failed: Signal<bool>) -> impl IntoView {
     let t = ctx.t();
     let title = l.title.clone().or(hint).unwrap_or_else(|| t.stories.to_string());
     let items = l.items.iter().map(|c| story_card(ctx, c)).collect_view();
     let more_button = l.next_url.is_some().then(|| {
         view! {
+            <p class="dl-more-error" role="status">{move || failed.get().then_some(t.err_more)}</p>
             <button part="load-more" class="dl-more-btn" type="button" aria-busy=move || busy.get().then_some("true") disabled=move || busy.get() on:click=move |_| more()>
-                {t.load_more}
+                {move || if failed.get() { t.retry } else { t.load_more }}
             </button>
         }
     });

@@ -215,7 +215,11 @@ impl Place {
         if next == search {
             return;
         }
-        let url = format!("{}{}{}", loc.pathname().unwrap_or_default(), next, loc.hash().unwrap_or_default());
+        // Only the search changes; built from the full URL, so a page's
+        // <base href> or an odd path cannot redirect it.
+        let Ok(url) = web_sys::Url::new(&loc.href().unwrap_or_default()) else { return };
+        url.set_search(&next);
+        let url = url.href();
         let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
         let _ = history.push_state_with_url(&state, "", Some(&url));
     }
@@ -258,6 +262,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let recent: RwSignal<Option<(String, Rc<Listing>)>, LocalStorage> = RwSignal::new_local(None);
     let status: RwSignal<Status, LocalStorage> = RwSignal::new_local(Status::Loading(config.src.clone()));
     let more_busy = RwSignal::new(false);
+    let more_failed = RwSignal::new(false);
     let announce = RwSignal::new(String::new());
     let generation = Rc::new(Cell::new(0u64));
     let format = config.format;
@@ -275,16 +280,25 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     let load_recent = {
         let override_src = config.recent.clone();
+        let wanted: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
         move |a: &Article| {
             let Some(src) = override_src.clone().or_else(|| a.recent.clone()) else {
+                *wanted.borrow_mut() = None;
                 recent.set(None);
                 return;
             };
             if recent.with_untracked(|r| r.as_ref().is_some_and(|(s, _)| *s == src)) {
                 return;
             }
+            // A slow feed must not replace the rail of a newer story.
+            *wanted.borrow_mut() = Some(src.clone());
+            let wanted = wanted.clone();
             spawn_local(async move {
-                match load_listing(&src, format).await {
+                let result = load_listing(&src, format).await;
+                if wanted.borrow().as_deref() != Some(src.as_str()) {
+                    return;
+                }
+                match result {
                     Ok(l) => recent.set(Some((src, l))),
                     Err(e) => web_sys::console::warn_1(&e.hint(&src).into()),
                 }
@@ -356,12 +370,17 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             };
             let gen = generation.get() + 1;
             generation.set(gen);
+            more_busy.set(false);
+            more_failed.set(false);
             if let Some(old) = inflight.borrow_mut().take() {
                 old.abort();
             }
             if let Some(p) = &place {
+                // On Back/Forward the browser may already have scrolled to
+                // the destination's position: remember only what a click
+                // leaves.
                 let leaving = current.borrow().clone();
-                if !leaving.is_empty() {
+                if how == How::Click && !leaving.is_empty() {
                     p.remember(&leaving, scroll_y());
                 }
                 if how == How::Click {
@@ -409,7 +428,12 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     if let Some(p) = place.clone() {
         let navigate = navigate.clone();
         let current = current.clone();
+        let host = host.clone();
         let on_pop = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            // A widget a single-page host has removed stays quiet.
+            if !host.is_connected() {
+                return;
+            }
             let target = p.target(&search());
             if *current.borrow() != target {
                 navigate(target, How::Pop, None);
@@ -439,15 +463,24 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 return;
             }
             more_busy.set(true);
+            more_failed.set(false);
             let host = host.clone();
+            let on_screen = move |src: &str| shown.with_untracked(|s| s.as_ref().map(Shown::src) == Some(src));
             spawn_local(async move {
                 let page = load_listing(&next, format).await;
-                more_busy.set(false);
+                // Another view may be on screen by now: it has its own state.
+                if on_screen(&src) {
+                    more_busy.set(false);
+                }
                 let page = match page {
                     Ok(p) => p,
                     Err(error) => {
+                        // The listing stays as it is; the button says it
+                        // failed and is the retry.
                         web_sys::console::error_1(&error.hint(&next).into());
-                        status.set(Status::Failed { url: src, error });
+                        if on_screen(&src) {
+                            more_failed.set(true);
+                        }
                         return;
                     }
                 };
@@ -461,7 +494,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 grown.next_url = page.next_url.clone().filter(|n| *n != next);
                 let grown = Rc::new(grown);
                 crate::net::remember(&src, Doc::Listing(grown.clone()));
-                if shown.with_untracked(|s| s.as_ref().map(Shown::src) == Some(src.as_str())) {
+                if on_screen(&src) {
                     shown.set(Some(Shown::Listing { src, listing: grown, hint }));
                     if before > 0 {
                         // nth-child is 1-based: the first new story.
@@ -514,7 +547,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 match s {
                     Shown::Article(a) => article::article_view(&ctx, &a).into_any(),
                     Shown::Listing { listing, hint, .. } => {
-                        listing::listing_view(&ctx, &listing, hint, move || more.get_value()(), more_busy.into()).into_any()
+                        listing::listing_view(&ctx, &listing, hint, move || more.get_value()(), more_busy.into(), more_failed.into()).into_any()
                     }
                 }
             }

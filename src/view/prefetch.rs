@@ -26,7 +26,8 @@ fn observer() -> Option<IntersectionObserver> {
                         let target = r.target();
                         obs.unobserve(&target);
                         if let Some(src) = target.get_attribute("data-src") {
-                            crate::net::prefetch(&src, None);
+                            let format = target.get_attribute("data-format").and_then(|f| crate::formats::parse_format_hint(&f));
+                            crate::net::prefetch(&src, format);
                         }
                     }
                 }

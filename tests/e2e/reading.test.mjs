@@ -276,3 +276,22 @@ test("a host that routes with pushState keeps its own entries and state; the wid
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a failed Load more keeps the listing, says so at the button, and its retry appends the page', async () => {
+  const { page, problems } = await openPage(browser, server.url + 'fixtures/e2e/pages/feed.html');
+  await waitHeadline(page, /Recent Posts/);
+  const count = () => page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length);
+  const first = await count();
+  await control('/__test/switch?path=/demo/feeds/recent-2.json&status=500');
+  await click(page, '[part~="load-more"]');
+  await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="load-more"]').textContent === 'Retry');
+  assert.equal(await shadowText(page, W, '.dl-more-error'), 'More stories could not be loaded.');
+  assert.equal(await count(), first, 'the listing on screen stays');
+  assert.equal(await page.locator(W).locator('[part~="error"]').count(), 0, 'no error banner over the listing');
+  await control('/__test/reset');
+  await click(page, '[part~="load-more"]');
+  await page.waitForFunction((n) => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length > n, first);
+  assert.ok(!(await shadowText(page, W, '.dl-more-error')), 'the failure message is gone');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
