@@ -189,21 +189,52 @@ fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc,
     })
 }
 
-/// Load any document, from the cache when possible. A click on a card
-/// whose prefetch is still on its way waits for that request instead of
-/// sending a second one.
+/// The outcome of a load that others may be waiting for.
+type Outcome = Rc<RefCell<Option<Result<Doc, LoadError>>>>;
+
+thread_local! {
+    /// Loads in flight that other callers wait for instead of fetching the
+    /// same document again: twenty widgets sharing one Recent Posts feed, a
+    /// click on a card that is being prefetched.
+    static SHARED: RefCell<Vec<(String, js_sys::Promise, Outcome)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Load any document, from the cache when possible, or by joining a load of
+/// it already on its way. A navigation (with its own abort `signal`) fetches
+/// for itself, so aborting it never cancels anyone else's load.
 pub async fn load(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
     if let Some(d) = cached(url) {
         return Ok(d);
     }
-    let pending = PREFETCH.with(|p| p.borrow().busy.iter().find(|(u, _)| u == url).map(|(_, done)| done.clone()));
-    if let Some(done) = pending {
+    let pending = SHARED.with(|s| s.borrow().iter().find(|(u, ..)| u == url).map(|(_, p, o)| (p.clone(), o.clone())));
+    if let Some((done, outcome)) = pending {
         let _ = wasm_bindgen_futures::JsFuture::from(done).await;
         if signal.is_some_and(|s| s.aborted()) {
             return Err(LoadError::Cancelled);
         }
+        if let Some(result) = outcome.borrow().clone() {
+            if result.is_ok() || signal.is_none() {
+                return result;
+            }
+        }
     }
-    load_fresh(url, signal, forced).await
+    if signal.is_some() {
+        return load_fresh(url, signal, forced).await;
+    }
+    let outcome: Outcome = Rc::default();
+    let done = {
+        let (key, outcome) = (url.to_string(), outcome.clone());
+        wasm_bindgen_futures::future_to_promise(async move {
+            let result = load_fresh(&key, None, forced).await;
+            SHARED.with(|s| s.borrow_mut().retain(|(u, ..)| *u != key));
+            *outcome.borrow_mut() = Some(result);
+            Ok(JsValue::UNDEFINED)
+        })
+    };
+    SHARED.with(|s| s.borrow_mut().push((url.to_string(), done.clone(), outcome.clone())));
+    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+    let result = outcome.borrow().clone();
+    result.unwrap_or(Err(LoadError::Network))
 }
 
 async fn load_fresh(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
@@ -236,8 +267,8 @@ pub const PREFETCH_QUEUE: usize = 6;
 #[derive(Default)]
 struct Prefetch {
     queue: Vec<(String, Option<Format>)>,
-    /// In flight, with a promise that settles when each is done.
-    busy: Vec<(String, js_sys::Promise)>,
+    /// In flight (each also in `SHARED`, where a click can join it).
+    busy: Vec<String>,
 }
 
 thread_local! {
@@ -253,7 +284,7 @@ pub fn prefetch(url: &str, forced: Option<Format>) {
     }
     PREFETCH.with(|p| {
         let mut p = p.borrow_mut();
-        if p.busy.iter().any(|(u, _)| u == url) {
+        if p.busy.iter().any(|u| u == url) {
             return;
         }
         p.queue.retain(|(u, _)| u != url);
@@ -276,13 +307,11 @@ fn pump() {
         p.queue.pop()
     });
     let Some((url, forced)) = next else { return };
-    let key = url.clone();
-    let done = wasm_bindgen_futures::future_to_promise(async move {
-        let _ = load_fresh(&url, None, forced).await;
-        PREFETCH.with(|p| p.borrow_mut().busy.retain(|(u, _)| *u != url));
+    PREFETCH.with(|p| p.borrow_mut().busy.push(url.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = load(&url, None, forced).await;
+        PREFETCH.with(|p| p.borrow_mut().busy.retain(|u| *u != url));
         pump();
-        Ok(JsValue::UNDEFINED)
     });
-    PREFETCH.with(|p| p.borrow_mut().busy.push((key, done)));
     pump();
 }

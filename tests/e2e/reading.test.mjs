@@ -295,3 +295,13 @@ test('a failed Load more keeps the listing, says so at the button, and its retry
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('widgets that share a Recent Posts feed fetch it once', async () => {
+  await control('/__test/reset');
+  const { page, problems } = await openPage(browser, server.url + 'fixtures/e2e/pages/three.html');
+  for (const id of ['#a', '#b', '#c']) await waitInShadow(page, id, '[part~="recent-item"]');
+  const feed = (await requests()).filter((r) => r.path === '/demo/feeds/recent.json');
+  assert.equal(feed.length, 1, JSON.stringify(feed));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
