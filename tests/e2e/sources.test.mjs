@@ -99,13 +99,17 @@ test('a WordPress post list pages with X-WP-TotalPages: Load more until the last
   await page.close();
 });
 
-test('a bare JSON Feed item renders as an article with its HTML body, author and tags', async () => {
-  const { page, problems } = await openPage(browser, any('/fixtures/fixtures/jsonfeed/item-3960.json'));
+test('a bare JSON Feed item renders as an article with its HTML body, author, tags and (with data-recent) a rail', async () => {
+  const { page, problems } = await openPage(browser, any('/fixtures/fixtures/jsonfeed/item-3960.json', `&recent=${encodeURIComponent('/fixtures/fixtures/jsonfeed/jsonfeed-rsparser-3960.json')}`));
   await waitHeadline(page, /^Lecker, lecker$/);
   assert.equal(await shadowText(page, W, '[part~="byline"]'), 'Von Frank Boës', 'a de-DE item speaks German');
   assert.match(await shadowText(page, W, '[part~="body"]'), /nicht ganz billig/);
   assert.deepEqual((await all(page, '[part~="tag"]')).map((t) => t.text), ['Lustiges']);
   assert.equal(await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="time"]').getAttribute('datetime')), '2020-02-21T17:08:06.000Z');
+  // The rail: the feed's items (the real feed has twenty; the rail shows ten).
+  await waitInShadow(page, W, '[part~="recent-item"]');
+  assert.equal(await count(page, '[part~="recent-item"]'), 10);
+  assert.equal((await all(page, '[part~="recent-item"]'))[0].text.startsWith('Lecker, lecker'), true);
   assert.deepEqual(problems, []);
   await page.close();
 });
