@@ -71,3 +71,16 @@ export async function missingParts(page, host) {
     return parts.filter((p) => !root.querySelector(`[part~="${p}"]`));
   }, [host, PARTS]);
 }
+
+/** Wait until the headline inside `host`'s shadow root matches `re`. */
+export async function waitHeadline(page, re, host = '[data-dateline]') {
+  await page.waitForFunction(([h, src]) => {
+    const el = document.querySelector(h)?.shadowRoot?.querySelector('[part~="headline"]');
+    return el && new RegExp(src).test(el.textContent);
+  }, [host, re.source], { timeout: 10000 });
+}
+
+/** POST to one of the test server's /__test/ controls. */
+export function control(server, path) {
+  return fetch(server.url + path.replace(/^\//, ''), { method: 'POST' });
+}

@@ -3,7 +3,7 @@
 // no refetch on Back, race safety, and live relative times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitInShadow, shadowText } from './harness.mjs';
+import { startServer, launch, openPage, waitInShadow, shadowText, waitHeadline, control as controlServer } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -16,19 +16,11 @@ after(async () => {
 });
 
 const W = '[data-dateline]';
-const control = (path) => fetch(server.url + path.replace(/^\//, ''), { method: 'POST' });
+const control = (path) => controlServer(server, path);
 const requests = async () => (await (await fetch(server.url + '__test/requests')).json()).filter((r) => r.path.endsWith('.json'));
 
 async function headline(page, host = W) {
   return shadowText(page, host, '[part~="headline"]');
-}
-
-/** Wait until the widget's headline matches `re`. */
-async function waitHeadline(page, re, host = W) {
-  await page.waitForFunction(([h, src]) => {
-    const el = document.querySelector(h)?.shadowRoot?.querySelector('[part~="headline"]');
-    return el && new RegExp(src).test(el.textContent);
-  }, [host, re.source], { timeout: 10000 });
 }
 
 async function click(page, selector, host = W) {

@@ -5,7 +5,7 @@
 // without headers gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitInShadow, shadowText } from './harness.mjs';
+import { startServer, launch, openPage, waitInShadow, shadowText, waitHeadline } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -19,13 +19,6 @@ after(async () => {
 
 const W = '[data-dateline]';
 const any = (src, extra = '') => `${server.url}fixtures/e2e/pages/any.html?src=${encodeURIComponent(src)}${extra}`;
-
-async function waitHeadline(page, re) {
-  await page.waitForFunction((src) => {
-    const el = document.querySelector('[data-dateline]')?.shadowRoot?.querySelector('[part~="headline"]');
-    return el && new RegExp(src).test(el.textContent);
-  }, re.source, { timeout: 10000 });
-}
 
 const all = (page, sel) => page.evaluate((s) => [...document.querySelector('[data-dateline]').shadowRoot.querySelectorAll(s)].map((e) => ({
   text: e.textContent.trim(), src: e.getAttribute('data-src'), href: e.getAttribute('href'),

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitInShadow, shadowText, missingParts } from './harness.mjs';
+import { startServer, launch, openPage, waitInShadow, shadowText, missingParts, control as controlServer } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -18,7 +18,7 @@ after(async () => {
   server?.stop();
 });
 
-const control = (path) => fetch(server.url + path.replace(/^\//, ''), { method: 'POST' });
+const control = (path) => controlServer(server, path);
 
 test('the demo page shows the article inside an open shadow root with every part', async () => {
   const { page, problems, consoleErrors } = await openPage(browser, server.url);
