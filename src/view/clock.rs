@@ -167,8 +167,3 @@ fn forget_time(id: u32) {
         }
     });
 }
-
-/// How many times are registered (for tests: removed views unregister).
-pub fn registered() -> usize {
-    CLOCK.with(|c| c.borrow().entries.len())
-}

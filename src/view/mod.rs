@@ -379,11 +379,11 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 // On Back/Forward the browser may already have scrolled to
                 // the destination's position: remember only what a click
                 // leaves.
-                let leaving = current.borrow().clone();
-                if how == How::Click && !leaving.is_empty() {
-                    p.remember(&leaving, scroll_y());
-                }
                 if how == How::Click {
+                    let leaving = current.borrow().clone();
+                    if !leaving.is_empty() {
+                        p.remember(&leaving, scroll_y());
+                    }
                     p.push(&src);
                 }
                 p.remember(&src, p.scroll_of(&src).unwrap_or_else(scroll_y));
