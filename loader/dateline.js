@@ -59,11 +59,7 @@
   // Reserve a viewport's height until the first story (or error) is in, so
   // what follows starts out of sight and does not jump when it comes; not
   // where the page reserves space itself (a min-height; docs/EMBED.md).
-  function hold(el) {
-    // Once the page has painted, a reserve would itself push the content
-    // below down: then leave the element as it is.
-    var painted = perf && perf.getEntriesByType && perf.getEntriesByType("paint").length > 0;
-    var mine = !painted && !(parseFloat(getComputedStyle(el).minHeight) > 0);
+  function hold(el, mine) {
     if (mine) el.style.minHeight = "100vh";
     function release() {
       el.removeEventListener("dateline:load", release);
@@ -80,19 +76,26 @@
   }
   function prepare() {
     var els = d.querySelectorAll("[data-dateline]");
+    var todo = [];
     for (var i = 0; i < els.length; i++) {
       var el = els[i];
       var src = abs(el.getAttribute("data-src") || "");
-      if (held.has(el) || el.shadowRoot || !src) continue;
-      hold(el);
+      if (!held.has(el) && !el.shadowRoot && src) todo.push([el, src]);
+    }
+    // Once the page has painted, a reserve would itself push the content
+    // below down: then leave the elements as they are. All reads come
+    // before any write, so twenty widgets cost one style pass, not twenty.
+    var painted = perf && perf.getEntriesByType && perf.getEntriesByType("paint").length > 0;
+    var mine = todo.map(function (t) {
+      return !painted && !(parseFloat(getComputedStyle(t[0]).minHeight) > 0);
+    });
+    for (i = 0; i < todo.length; i++) {
+      hold(todo[i][0], mine[i]);
+      src = todo[i][1];
       if (deep) continue;
       var e = early[src];
       if (e) e[1]++;
-      else
-        early[src] = [
-          early_fetch(src),
-          1,
-        ];
+      else early[src] = [early_fetch(src), 1];
     }
   }
   // [text, X-WP-TotalPages] of a widget's first document, or null (then the
