@@ -323,7 +323,9 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             shown.set(Some(next));
             status.set(Status::Idle);
             if FIRST_RENDER.with(|f| f.replace(false)) {
-                crate::net::mark("dateline:first-render");
+                // The view updates in a task the `set` above queued; this
+                // one runs after it, once the story's top is in the DOM.
+                spawn_local(async { crate::net::mark("dateline:first-render") });
             }
             if how != How::Initial {
                 announce.set(fill(messages(&locale.get_untracked()).loaded, &title));
