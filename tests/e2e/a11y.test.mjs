@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import { startServer, launch, openPage, waitInShadow } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -65,5 +66,51 @@ test('axe finds no violation in the Urdu (right-to-left) interface of an error',
   const dir = await page.evaluate(() => document.querySelector('#ur').shadowRoot.querySelector('.dl').getAttribute('dir'));
   assert.equal(dir, 'rtl');
   assert.deepEqual(await violations(page), []);
+  await page.close();
+});
+
+/** RGBA of each pixel of a one-row PNG (Chromium's screenshots: 8-bit RGB or
+ *  RGBA, one IDAT stream, any of the five row filters). */
+function pixelsOfRow(png) {
+  const ihdr = png.indexOf('IHDR');
+  const width = png.readUInt32BE(ihdr + 4);
+  const channels = png[ihdr + 13] === 6 ? 4 : 3;
+  const idat = [];
+  for (let at = 8; at < png.length;) {
+    const len = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const filter = raw[0];
+  const row = Buffer.from(raw.subarray(1, 1 + width * channels));
+  // The previous row is all zero, so Up is None and Paeth is Sub.
+  for (let i = channels; i < row.length; i++) {
+    const left = row[i - channels];
+    if (filter === 1 || filter === 4) row[i] = (row[i] + left) & 255;
+    if (filter === 3) row[i] = (row[i] + (left >> 1)) & 255;
+  }
+  return Array.from({ length: width }, (_, x) => [...row.subarray(x * channels, x * channels + 3)]);
+}
+
+test('the focus ring of a card at the widget\'s edge is painted, not clipped by the widget\'s box', async () => {
+  const { page } = await openPage(browser, server.url);
+  await waitInShadow(page, W, '[part~="also-read-card"]');
+  const card = page.locator(`${W} [part~="also-read-card"]`).first();
+  await card.scrollIntoViewIfNeeded();
+  await card.focus();
+  const box = await page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const r = host.shadowRoot.querySelector('[part~="also-read-card"]').getBoundingClientRect();
+    return { hostLeft: host.getBoundingClientRect().left, left: r.left, mid: r.top + r.height / 2 };
+  }, W);
+  // The card starts at the widget's own left edge, so its ring (3px wide,
+  // 2px outside the card) lies outside the widget's box.
+  assert.ok(box.left - box.hostLeft < 2, `card starts ${box.left - box.hostLeft}px inside the widget`);
+  const png = await page.screenshot({ clip: { x: Math.round(box.left) - 5, y: Math.round(box.mid), width: 5, height: 1 } });
+  const focus = [0x1a, 0x73, 0xe8]; // --dateline-focus's default
+  const near = (p) => p.every((c, i) => Math.abs(c - focus[i]) < 40);
+  const row = pixelsOfRow(png);
+  assert.ok(row.some(near), `no focus-ring colour left of the card: ${JSON.stringify(row)}`);
   await page.close();
 });
