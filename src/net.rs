@@ -247,6 +247,9 @@ async fn load_fresh(url: &str, signal: Option<&AbortSignal>, forced: Option<Form
     }
     let doc = parse_doc(url, fetched, forced).map_err(LoadError::Format)?;
     remember(url, doc.clone());
+    // Parsing and building the story are two tasks, not one long one: the
+    // host page's input and frames get a turn in between.
+    crate::embed::next_task().await;
     Ok(doc)
 }
 
