@@ -89,14 +89,13 @@
     var mine = todo.map(function (t) {
       return !painted && !(parseFloat(getComputedStyle(t[0]).minHeight) > 0);
     });
-    for (i = 0; i < todo.length; i++) {
-      hold(todo[i][0], mine[i]);
-      src = todo[i][1];
-      if (deep) continue;
-      var e = early[src];
+    todo.forEach(function (t, i) {
+      hold(t[0], mine[i]);
+      if (deep) return;
+      var e = early[t[1]];
       if (e) e[1]++;
-      else early[src] = [early_fetch(src), 1];
-    }
+      else early[t[1]] = [early_fetch(t[1]), 1];
+    });
   }
   // [text, X-WP-TotalPages] of a widget's first document, or null (then the
   // widget fetches it itself). Abandoned after 15 s, like the widget's own.

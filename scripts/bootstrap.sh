@@ -47,7 +47,7 @@ fi
 
 # 5. npm tools from package-lock.json: binaryen's wasm-opt (Debian's binaryen
 #    108 cannot read what wasm-bindgen 0.2.130 emits), terser (minifies the
-#    loader in the build), playwright-core, which drives the system Chromium
+#    loader and the glue in the build), playwright-core, which drives the system Chromium
 #    and downloads no browser, and axe-core.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.stamp ]; then
   say "npm ci"
