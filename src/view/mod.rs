@@ -323,8 +323,9 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             shown.set(Some(next));
             status.set(Status::Idle);
             if FIRST_RENDER.with(|f| f.replace(false)) {
-                // The view updates in a task the `set` above queued; this
-                // one runs after it, once the story's top is in the DOM.
+                // The view updates in a microtask the `set` above queued;
+                // this one is queued after it, so it runs once the story's
+                // top is in the DOM.
                 spawn_local(async { crate::net::mark("dateline:first-render") });
             }
             if how != How::Initial {

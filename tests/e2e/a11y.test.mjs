@@ -93,7 +93,7 @@ function pixelsOfRow(png) {
   return Array.from({ length: width }, (_, x) => [...row.subarray(x * channels, x * channels + 3)]);
 }
 
-test('the focus ring of a card at the widget\'s edge is painted, not clipped by the widget\'s box', async () => {
+test('the focus ring of a card at the widget\'s edge is painted outside the widget\'s box, not clipped', async () => {
   const { page } = await openPage(browser, server.url);
   await waitInShadow(page, W, '[part~="also-read-card"]');
   const card = page.locator(`${W} [part~="also-read-card"]`).first();
