@@ -188,6 +188,15 @@ test('"just now" becomes "1 minute ago" on the shared timer, without navigation'
   // The shared timer (rightly) pauses in a hidden tab: make this one visible.
   await page.bringToFront();
   assert.equal(await page.evaluate(() => document.visibilityState), 'visible');
+  // The widget learns which times are in view from an IntersectionObserver.
+  // Observers created later are notified in the same task or a later one,
+  // so once this one has heard about the time, the widget has too, and its
+  // timer is set for the time in view before the clock jumps.
+  await page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="dateline"] [part~="time"]');
+    const io = new IntersectionObserver(() => { io.disconnect(); resolve(); });
+    io.observe(el);
+  }));
   await page.clock.fastForward(65_000);
   try {
     await page.waitForFunction(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="dateline"] [part~="time"]').textContent === '1 minute ago', null, { timeout: 5000 });
