@@ -9,11 +9,10 @@ use dateline::formats::FormatError;
 use dateline::model::{Block, Card, Tag};
 use serde_json::{json, Value};
 
-const DOC: &str = "https://news.example.com/api/articles/article.json";
+mod support;
+use support::{fixture, kinds};
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+const DOC: &str = "https://news.example.com/api/articles/article.json";
 
 fn article_value() -> Value {
     serde_json::from_str(&fixture("article.json")).unwrap()
@@ -45,22 +44,7 @@ fn a_complete_article_converts_with_every_field() {
 #[test]
 fn blocks_convert_in_order_and_unknown_types_are_skipped() {
     let a = parse_article(&fixture("article.json"), DOC).unwrap();
-    let kinds: Vec<&str> = a
-        .body
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph(_) => "paragraph",
-            Block::Heading(_) => "heading",
-            Block::Quote { .. } => "quote",
-            Block::List { .. } => "list",
-            Block::Image(_) => "image",
-            Block::AlsoRead(_) => "also_read",
-            Block::Html(_) => "html",
-            Block::Embed { .. } => "embed",
-            Block::Table { .. } => "table",
-        })
-        .collect();
-    assert_eq!(kinds, ["paragraph", "also_read", "heading", "quote", "list", "image", "paragraph"]);
+    assert_eq!(kinds(&a.body), ["paragraph", "also_read", "heading", "quote", "list", "image", "paragraph"]);
     match &a.body[1] {
         Block::AlsoRead(c) => {
             assert_eq!(c.src.as_deref(), Some("https://news.example.com/api/articles/other.json"));
