@@ -2,26 +2,19 @@
 // the widget's shadow root in headless Chromium, on every kind of view the
 // widget shows: an article, a right-to-left article, a listing with Load
 // more, a WordPress body with an embed card, and the error state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import { startServer, launch, openPage, waitInShadow } from './harness.mjs';
+import { serverAndBrowser, anyPage, openPage, waitInShadow } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server, browser;
-before(async () => {
-  server = await startServer(['--root', 'dist', '--fixtures', 'tests', '--wordpress', 'demo/wordpress/posts.json']);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+serverAndBrowser(['--root', 'dist', '--fixtures', 'tests', '--wordpress', 'demo/wordpress/posts.json'], (s, b) => { server = s; browser = b; });
 
 const W = '[data-dateline]';
-const any = (src) => `${server.url}fixtures/e2e/pages/any.html?src=${encodeURIComponent(src)}`;
+const any = (src) => anyPage(server, src);
 
 /** axe's WCAG A/AA violations inside the first widget, as readable lines. */
 async function violations(page) {
@@ -51,7 +44,7 @@ for (const [name, url, ready] of cases) {
 }
 
 test('axe finds no violation in the Urdu (right-to-left) interface of an error', async () => {
-  const { page } = await openPage(browser, `${server.url}fixtures/e2e/pages/any.html?src=${encodeURIComponent('/fixtures/fixtures/missing-title.json')}`);
+  const { page } = await openPage(browser, any('/fixtures/fixtures/missing-title.json'));
   await page.evaluate(() => {
     // A second widget, in Urdu, added after load: scan() mounts it.
     const el = document.createElement('div');

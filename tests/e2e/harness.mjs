@@ -3,6 +3,7 @@
 // console errors, page errors and CSP violations.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -24,6 +25,27 @@ export function startServer(args) {
 
 export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** For a test file: start the server with `args` and launch Chromium before
+ *  its tests (handing both to `use`), and close both after them. */
+export function serverAndBrowser(args, use) {
+  let server, browser;
+  before(async () => {
+    server = await startServer(args);
+    browser = await launch();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+}
+
+/** The test page that embeds one widget for `src`, on `server`; `extra` is
+ *  more query string (`&format=…`, `&recent=…`). */
+export function anyPage(server, src, extra = '') {
+  return `${server.url}fixtures/e2e/pages/any.html?src=${encodeURIComponent(src)}${extra}`;
 }
 
 /** Messages that mean the widget (or anything on the page) broke. */

@@ -1,19 +1,12 @@
 // Reading in place, end to end in headless Chromium: history and deep links
 // that leave the host's URL alone, tag and feed listings with "Load more",
 // no refetch on Back, race safety, and live relative times.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitInShadow, shadowText, waitHeadline, control as controlServer } from './harness.mjs';
+import { serverAndBrowser, openPage, waitInShadow, shadowText, waitHeadline, control as controlServer } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer(['--root', 'dist', '--fixtures', 'tests']);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+serverAndBrowser(['--root', 'dist', '--fixtures', 'tests'], (s, b) => { server = s; browser = b; });
 
 const W = '[data-dateline]';
 const control = (path) => controlServer(server, path);

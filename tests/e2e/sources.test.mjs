@@ -3,22 +3,15 @@
 // demo/wordpress/posts.json), a JSON Feed, and a bare JSON Feed item, each
 // with no publisher-side changes; and the CORS failure a cross-origin source
 // without headers gives.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitInShadow, shadowText, waitHeadline } from './harness.mjs';
+import { serverAndBrowser, anyPage, openPage, waitInShadow, shadowText, waitHeadline } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer(['--root', 'dist', '--fixtures', 'tests', '--wordpress', 'demo/wordpress/posts.json']);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+serverAndBrowser(['--root', 'dist', '--fixtures', 'tests', '--wordpress', 'demo/wordpress/posts.json'], (s, b) => { server = s; browser = b; });
 
 const W = '[data-dateline]';
-const any = (src, extra = '') => `${server.url}fixtures/e2e/pages/any.html?src=${encodeURIComponent(src)}${extra}`;
+const any = (src, extra) => anyPage(server, src, extra);
 
 const all = (page, sel) => page.evaluate((s) => [...document.querySelector('[data-dateline]').shadowRoot.querySelectorAll(s)].map((e) => ({
   text: e.textContent.trim(), src: e.getAttribute('data-src'), href: e.getAttribute('href'),

@@ -1,22 +1,15 @@
 // End to end, against the release dist/ served on 127.0.0.1, in headless
 // Chromium: the demo page, two widgets on a page, a strict-CSP host, bad
 // documents with Retry, and the assets copied to an arbitrary path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitInShadow, shadowText, missingParts, control as controlServer } from './harness.mjs';
+import { serverAndBrowser, startServer, openPage, waitInShadow, shadowText, missingParts, control as controlServer } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer(['--root', 'dist', '--fixtures', 'tests']);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+serverAndBrowser(['--root', 'dist', '--fixtures', 'tests'], (s, b) => { server = s; browser = b; });
 
 const control = (path) => controlServer(server, path);
 
