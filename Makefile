@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: demo test build setup test-native test-browser test-e2e sizes bench clean
+.PHONY: demo test build setup test-layers test-native test-browser test-e2e sizes bench clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -23,8 +23,13 @@ demo: build
 	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (also /demo/wordpress.html, /demo/latest.html, /demo/partner.html)"
 	node scripts/serve.mjs --root dist --port $(PORT) --shift-dates --wordpress demo/wordpress/posts.json
 
-test: setup test-native test-browser build test-e2e
+test: setup test-layers test-native test-browser build test-e2e
 	@scripts/sizes.sh --budget
+
+# Modules import only the layers below them (docs/ARCHITECTURE.md); the
+# check lives in the shared tools beside the repository.
+test-layers:
+	@if [ -f ../shared/tools/layers.py ]; then python3 ../shared/tools/layers.py; else echo "layers: ../shared/tools/layers.py not found, skipped"; fi
 
 test-native:
 	cargo test --locked

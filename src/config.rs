@@ -3,6 +3,7 @@
 //! and hands them in through a getter, so this module never sees the DOM.
 
 use crate::formats::{parse_format_hint, Format};
+use crate::i18n::valid_locale;
 use crate::url::{checked, Use};
 
 /// Default heading level: the host page usually owns the `h1`.
@@ -58,28 +59,6 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     let history = !attr("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("off"));
     let format = attr("data-format").and_then(|f| parse_format_hint(&f));
     Ok(Config { src, recent, heading_level, locale, history, format })
-}
-
-/// A well-formed BCP 47 language tag, in the shape `Intl` accepts: a 2–3 or
-/// 5–8 letter language subtag, then 1–8 character alphanumeric subtags.
-/// (Passing a malformed tag to `Intl` throws, so we check first.)
-pub fn valid_locale(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
-    let Some(lang) = parts.next() else { return false };
-    let lang_ok = matches!(lang.len(), 2..=3 | 5..=8) && lang.chars().all(|c| c.is_ascii_alphabetic());
-    lang_ok && tag.len() <= 35 && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// The locale the widget speaks: `data-locale`, else the article's
-/// `language`, else the host page's `lang`, else English.
-pub fn pick_locale(attr: Option<&str>, article: Option<&str>, page: Option<&str>) -> String {
-    [attr, article, page]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .find(|l| valid_locale(l))
-        .unwrap_or("en")
-        .replace('_', "-")
 }
 
 #[cfg(test)]
@@ -150,11 +129,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn locale_precedence_is_attribute_then_article_then_page() {
-        assert_eq!(pick_locale(Some("fr"), Some("en-IN"), Some("de")), "fr");
-        assert_eq!(pick_locale(None, Some("en-IN"), Some("de")), "en-IN");
-        assert_eq!(pick_locale(Some("bad tag"), None, Some("de_DE")), "de-DE");
-        assert_eq!(pick_locale(None, None, None), "en");
-    }
 }

@@ -14,7 +14,7 @@
 //! documents on that origin: a crafted link cannot make a publisher's widget
 //! show somebody else's story.
 
-use crate::url::{checked, origin, Use};
+use crate::url::{checked, origin, raw_pairs as pairs, Use};
 
 /// The query parameter name.
 pub const PARAM: &str = "dl";
@@ -72,10 +72,6 @@ pub fn decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The `key=value` pairs of a search string, raw (not decoded).
-fn pairs(search: &str) -> impl Iterator<Item = &str> {
-    search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty())
-}
 
 /// The widget id and raw location of one `dl` pair, if it is one.
 fn entry(pair: &str) -> Option<(String, &str)> {

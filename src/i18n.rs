@@ -207,6 +207,28 @@ pub fn is_rtl(locale: &str) -> bool {
     matches!(language(locale).as_str(), "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "ckb" | "dv")
 }
 
+/// A well-formed BCP 47 language tag, in the shape `Intl` accepts: a 2–3 or
+/// 5–8 letter language subtag, then 1–8 character alphanumeric subtags.
+/// (Passing a malformed tag to `Intl` throws, so we check first.)
+pub fn valid_locale(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let Some(lang) = parts.next() else { return false };
+    let lang_ok = matches!(lang.len(), 2..=3 | 5..=8) && lang.chars().all(|c| c.is_ascii_alphabetic());
+    lang_ok && tag.len() <= 35 && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The locale the widget speaks: `data-locale`, else the article's
+/// `language`, else the host page's `lang`, else English.
+pub fn pick_locale(attr: Option<&str>, article: Option<&str>, page: Option<&str>) -> String {
+    [attr, article, page]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|l| valid_locale(l))
+        .unwrap_or("en")
+        .replace('_', "-")
+}
+
 /// Put one value into a message's `{}`.
 pub fn fill(template: &str, value: &str) -> String {
     template.replacen("{}", value, 1)
@@ -240,5 +262,13 @@ mod tests {
             assert_eq!(m.retry.matches("{}").count(), 0);
         }
         assert_eq!(fill(EN.loaded, "Headline {}"), "Loaded: Headline {}");
+    }
+
+    #[test]
+    fn locale_precedence_is_attribute_then_article_then_page() {
+        assert_eq!(pick_locale(Some("fr"), Some("en-IN"), Some("de")), "fr");
+        assert_eq!(pick_locale(None, Some("en-IN"), Some("de")), "en-IN");
+        assert_eq!(pick_locale(Some("bad tag"), None, Some("de_DE")), "de-DE");
+        assert_eq!(pick_locale(None, None, None), "en");
     }
 }

@@ -1,16 +1,68 @@
 //! The one internal model (pure). Every wire format converts into these
 //! types, and the view matches over them. All URLs in the model are already
-//! resolved to absolute form and have passed the scheme rules in `url`.
+//! resolved to absolute form and have passed the scheme rules in `url`, and
+//! all content is clean: HTML from a feed was parsed and passed the
+//! allow-list (`sanitize`) once, when its document was loaded. The model
+//! holds no HTML strings.
 
-use std::rc::Rc;
+/// Inline emphasis the allow-list keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Bold,
+    Strong,
+    Italic,
+    Em,
+    Underline,
+    Strike,
+}
 
-/// Untrusted inline HTML from a feed (a paragraph, a list item). It is never
-/// injected: the view parses it and rebuilds it through `sanitize`. `base` is
-/// the URL of the document it came from, for relative links.
+impl Mark {
+    /// The element that shows it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Mark::Bold => "b",
+            Mark::Strong => "strong",
+            Mark::Italic => "i",
+            Mark::Em => "em",
+            Mark::Underline => "u",
+            Mark::Strike => "s",
+        }
+    }
+}
+
+/// Clean inline content: a paragraph's or a list item's text with its
+/// emphasis, links and line breaks. The view builds DOM nodes from it one
+/// by one, with no parsing.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Rich {
-    pub html: String,
-    pub base: Rc<str>,
+pub enum Inline {
+    Text(String),
+    Break,
+    Marked(Mark, Vec<Inline>),
+    /// `href` is absolute and http, https or mailto; the link opens in a
+    /// new tab with `rel="noopener noreferrer"`.
+    Link { href: String, title: Option<String>, children: Vec<Inline> },
+    /// `src` is absolute http(s). Width and height only as a pair.
+    Image { src: String, alt: String, size: Option<(u32, u32)> },
+}
+
+/// A paragraph's or a list item's content.
+pub type Rich = Vec<Inline>;
+
+/// The plain text of inline content (for labels, excerpts, detection).
+pub fn plain(nodes: &[Inline]) -> String {
+    fn go(nodes: &[Inline], s: &mut String) {
+        for n in nodes {
+            match n {
+                Inline::Text(t) => s.push_str(t),
+                Inline::Break => s.push(' '),
+                Inline::Marked(_, c) | Inline::Link { children: c, .. } => go(c, s),
+                Inline::Image { .. } => {}
+            }
+        }
+    }
+    let mut s = String::new();
+    go(nodes, &mut s);
+    s
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +81,8 @@ pub struct Author {
     pub url: Option<String>,
 }
 
-/// A tag chip. `src` is a listing the widget can load in place (a later
-/// issue), `url` the tag's web page.
+/// A tag chip. `src` is a listing the widget can load in place, `url` the
+/// tag's web page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tag {
     pub name: String,
@@ -60,8 +112,6 @@ pub enum Block {
     List { ordered: bool, items: Vec<Rich> },
     Image(Image),
     AlsoRead(Card),
-    /// A whole HTML body (`content_html`), rebuilt through the flow allow-list.
-    Html(Rich),
     /// Third-party content (a video, a post on a social network, a map)
     /// that the source embedded with an iframe or a script. Shown as a link
     /// card that opens `url` in a new tab: the widget never runs a live
@@ -100,16 +150,24 @@ pub struct Article {
     pub recent: Option<String>,
     /// The WordPress REST API root this article came from
     /// (`https://site/wp-json`, or `https://site/index.php?rest_route=`).
-    /// Links to other posts of the site are turned into in-place documents
-    /// on it when the body is rebuilt (`crate::blocks::expand_html`).
     pub api: Option<String>,
 }
 
-/// A JSON Feed document: the Recent Posts rail now, listings later.
+/// A feed of stories: the Recent Posts rail, a tag's stories, a "latest
+/// news" listing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Listing {
     pub title: Option<String>,
     pub home_url: Option<String>,
     pub items: Vec<Card>,
     pub next_url: Option<String>,
+}
+
+/// Width and height are only kept as a pair, so the box they reserve has
+/// the right aspect ratio; absurd values are dropped.
+pub fn size_pair(w: Option<u32>, h: Option<u32>) -> (Option<u32>, Option<u32>) {
+    match (w, h) {
+        (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
+        _ => (None, None),
+    }
 }

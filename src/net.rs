@@ -1,8 +1,11 @@
-//! Fetching documents (browser side): timeout, cancellation, HTTP status
-//! mapping, a size cap, and one parsed-document cache for the whole page.
+//! Fetching documents (browser side): the loader's early fetch, timeout,
+//! cancellation, HTTP status mapping, a size cap, loads shared by URL,
+//! prefetch, and one parsed-document cache for the whole page. A document
+//! is parsed (with its HTML, once) when it arrives; what the cache holds is
+//! the clean model.
 
+use crate::browser::{clear_timeout, mark, next_task, parse_html, set_timeout};
 use crate::cache::Lru;
-use crate::blocks::expand_html;
 use crate::formats::wordpress::wp_next_page;
 use crate::formats::{parse_document, Document, Format, FormatError, MAX_DOCUMENT_BYTES};
 use crate::model::{Article, Listing};
@@ -10,6 +13,7 @@ use gloo_net::http::Request;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{AbortController, AbortSignal};
 
 /// A request that has not answered after this long is abandoned.
@@ -56,13 +60,11 @@ thread_local! {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `setTimeout`, keeping the handle as the page's own value: pages (and
-    /// test clocks) may hand out ids that do not fit web-sys's `i32`, and a
-    /// truncated id would never be cleared.
-    #[wasm_bindgen(js_name = setTimeout)]
-    pub(crate) fn set_timeout(callback: &JsValue, ms: i32) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    pub(crate) fn clear_timeout(handle: &JsValue);
+    /// The loader's early fetch of a widget's first document
+    /// (`Dateline._take`): a Promise of its text, or of null. Throws where
+    /// there is no loader (tests), which counts as none.
+    #[wasm_bindgen(catch, js_namespace = Dateline, js_name = _take)]
+    fn take(url: &str) -> Result<JsValue, JsValue>;
 }
 
 /// A fetched document: its text, and WordPress's page count
@@ -72,10 +74,23 @@ pub struct Fetched {
     pub total_pages: Option<u32>,
 }
 
+/// `url` if the loader started fetching it with the module (its text and
+/// `X-WP-TotalPages`), handed over in a task of its own: the widget's mount
+/// (and the module's first run) and its first story are then two tasks,
+/// not one long one.
+async fn early(url: &str) -> Option<Fetched> {
+    let p: js_sys::Promise = take(url).ok()?.dyn_into().ok()?;
+    let got: js_sys::Array = wasm_bindgen_futures::JsFuture::from(p).await.ok()?.dyn_into().ok()?;
+    let text = got.get(0).as_string();
+    let total_pages = got.get(1).as_string().and_then(|p| p.trim().parse().ok());
+    next_task().await;
+    Some(Fetched { text: text?, total_pages })
+}
+
 /// Fetch `url` as text. `signal` cancels it (a newer navigation).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetched, LoadError> {
     // A widget's first document may be on its way already (the loader).
-    if let Some(early) = crate::embed::early(url).await.filter(|f| f.text.len() <= MAX_DOCUMENT_BYTES) {
+    if let Some(early) = early(url).await.filter(|f| f.text.len() <= MAX_DOCUMENT_BYTES) {
         return Ok(early);
     }
     // Our own controller enforces the timeout and follows the caller's.
@@ -144,13 +159,6 @@ thread_local! {
     static FIRST_DATA: Cell<bool> = const { Cell::new(true) };
 }
 
-/// Record a User Timing mark (`performance.mark`), for publishers' RUM.
-pub fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}
-
 /// Put a parsed document into the page-wide cache (tests and prefetch).
 pub fn seed(url: &str, json: &str) -> Result<Doc, FormatError> {
     let doc = parse_doc(url, Fetched { text: json.to_string(), total_pages: None }, None)?;
@@ -170,16 +178,13 @@ pub fn remember(url: &str, doc: Doc) {
 }
 
 /// Read a document of any format (detected from its shape unless
-/// `forced`). An HTML body (WordPress, JSON Feed `content_html`) is parsed by
-/// the browser's inert `DOMParser` and rebuilt into typed blocks; a
-/// WordPress post list learns from `X-WP-TotalPages` whether there is a
-/// next page.
+/// `forced`). Its HTML (WordPress and JSON Feed bodies, Dateline
+/// paragraphs) is parsed by the browser's inert `DOMParser`, once, and
+/// rebuilt into clean blocks; a WordPress post list learns from
+/// `X-WP-TotalPages` whether there is a next page.
 fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
-    Ok(match parse_document(&fetched.text, url, forced)? {
-        Document::Article(mut a) => {
-            expand_html(&mut a, &mut |html| crate::view::rich::parse_raw(html));
-            Doc::Article(Rc::new(a))
-        }
+    Ok(match parse_document(&fetched.text, url, forced, &mut parse_html)? {
+        Document::Article(a) => Doc::Article(Rc::new(a)),
         Document::Listing(mut l) => {
             if fetched.total_pages.is_some() {
                 l.next_url = wp_next_page(url, fetched.total_pages);
@@ -249,7 +254,7 @@ async fn load_fresh(url: &str, signal: Option<&AbortSignal>, forced: Option<Form
     remember(url, doc.clone());
     // Parsing and building the story are two tasks, not one long one: the
     // host page's input and frames get a turn in between.
-    crate::embed::next_task().await;
+    next_task().await;
     Ok(doc)
 }
 

@@ -52,43 +52,43 @@ fn clean(input: &str) -> String {
         .collect()
 }
 
+/// The length of a URL's scheme, if it starts with a valid one and a `:`.
+fn scheme_len(url: &str) -> Option<usize> {
+    let colon = url.find(':')?;
+    let b = url[..colon].as_bytes();
+    let ok = b.first()?.is_ascii_alphabetic() && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+    ok.then_some(colon)
+}
+
 /// The lower-cased scheme of an absolute URL, if it has a valid one.
 pub fn scheme_of(url: &str) -> Option<String> {
-    let colon = url.find(':')?;
-    let scheme = &url[..colon];
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    if !first.is_ascii_alphabetic() {
-        return None;
-    }
-    if !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
-        return None;
-    }
-    Some(scheme.to_ascii_lowercase())
+    scheme_len(url).map(|n| url[..n].to_ascii_lowercase())
 }
 
-struct Parts<'a> {
-    scheme: String,
-    authority: Option<&'a str>,
-    path: &'a str,
-    query: Option<&'a str>,
-    fragment: Option<&'a str>,
+/// A URL cut into its parts, borrowed from it: `scheme:` `//authority`
+/// `path` `?query` `#fragment` (RFC 3986 §3; no decoding). The one place
+/// the widget splits URLs.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parts<'a> {
+    /// As written (empty for a relative reference).
+    pub scheme: &'a str,
+    pub authority: Option<&'a str>,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub fragment: Option<&'a str>,
 }
 
-fn split(url: &str) -> Parts<'_> {
-    let (scheme, rest) = match scheme_of(url) {
-        Some(s) => {
-            let n = s.len() + 1;
-            (s, &url[n..])
-        }
-        None => (String::new(), url),
+pub fn split(url: &str) -> Parts<'_> {
+    let (scheme, rest) = match scheme_len(url) {
+        Some(n) => (&url[..n], &url[n + 1..]),
+        None => ("", url),
     };
-    let (rest, fragment) = match rest.find('#') {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+    let (rest, fragment) = match rest.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
         None => (rest, None),
     };
-    let (rest, query) = match rest.find('?') {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+    let (rest, query) = match rest.split_once('?') {
+        Some((r, q)) => (r, Some(q)),
         None => (rest, None),
     };
     let (authority, path) = match rest.strip_prefix("//") {
@@ -99,6 +99,68 @@ fn split(url: &str) -> Parts<'_> {
         None => (None, rest),
     };
     Parts { scheme, authority, path, query, fragment }
+}
+
+/// The host of a URL: its authority without user info and port (as
+/// written; empty when there is none).
+pub fn host(url: &str) -> &str {
+    let a = split(url).authority.unwrap_or("");
+    let a = a.rsplit('@').next().unwrap_or(a);
+    match a.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => a.split(':').next().unwrap_or(a),
+    }
+}
+
+/// The non-empty `key=value` pieces of a query (`a=1&b`, with or without
+/// its `?`), as written.
+pub fn raw_pairs(query: &str) -> impl Iterator<Item = &str> {
+    query.strip_prefix('?').unwrap_or(query).split('&').filter(|p| !p.is_empty())
+}
+
+/// The `key=value` pairs of a query, raw: not decoded. A pair without `=`
+/// has the value `""`.
+pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    raw_pairs(query).map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+/// The raw value of the first `key` parameter in a URL's query.
+pub fn param<'a>(url: &'a str, key: &str) -> Option<&'a str> {
+    pairs(split(url).query?).find(|(k, _)| *k == key).map(|(_, v)| v)
+}
+
+/// `url` with its `key` parameter set to `value` (already encoded): the
+/// first `key` pair is replaced where it stands, later ones are removed, or
+/// the pair is appended. Every other pair is kept byte for byte and in
+/// order; the fragment is dropped.
+pub fn set_param(url: &str, key: &str, value: &str) -> String {
+    let url = url.split('#').next().unwrap_or(url);
+    let (head, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut out = String::with_capacity(url.len() + key.len() + value.len() + 2);
+    out.push_str(head);
+    let mut placed = false;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let k = pair.split_once('=').map_or(pair, |(k, _)| k);
+        if k == key && placed {
+            continue;
+        }
+        out.push(if out.len() == head.len() { '?' } else { '&' });
+        if k == key {
+            out.push_str(key);
+            out.push('=');
+            out.push_str(value);
+            placed = true;
+        } else {
+            out.push_str(pair);
+        }
+    }
+    if !placed {
+        out.push(if out.len() == head.len() { '?' } else { '&' });
+        out.push_str(key);
+        out.push('=');
+        out.push_str(value);
+    }
+    out
 }
 
 fn is_special(scheme: &str) -> bool {
@@ -147,14 +209,15 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
             r = r.replace('\\', "/");
         }
         let p = split(&r);
-        return Some(compose(&p.scheme, p.authority, &remove_dot_segments(p.path), p.query, p.fragment));
+        return Some(compose(&s, p.authority, &remove_dot_segments(p.path), p.query, p.fragment));
     }
     let base = clean(base);
     let b = split(&base);
     if b.scheme.is_empty() {
         return None;
     }
-    if is_special(&b.scheme) {
+    let scheme = b.scheme.to_ascii_lowercase();
+    if is_special(&scheme) {
         r = r.replace('\\', "/");
     }
     let p = split(&r);
@@ -175,12 +238,12 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
         };
         (b.authority, remove_dot_segments(&merged), p.query)
     };
-    let path = if authority.is_some() && path.is_empty() && is_special(&b.scheme) {
+    let path = if authority.is_some() && path.is_empty() && is_special(&scheme) {
         "/".to_string()
     } else {
         path
     };
-    Some(compose(&b.scheme, authority, &path, query, p.fragment))
+    Some(compose(&scheme, authority, &path, query, p.fragment))
 }
 
 fn compose(scheme: &str, authority: Option<&str>, path: &str, query: Option<&str>, fragment: Option<&str>) -> String {
@@ -210,7 +273,10 @@ fn compose(scheme: &str, authority: Option<&str>, path: &str, query: Option<&str
 pub fn origin(url: &str) -> Option<String> {
     let p = split(url);
     let a = p.authority?;
-    Some(format!("{}://{}", p.scheme, a.to_ascii_lowercase()))
+    let mut o = p.scheme.to_ascii_lowercase();
+    o.push_str("://");
+    o.push_str(&a.to_ascii_lowercase());
+    Some(o)
 }
 
 #[cfg(test)]
@@ -314,5 +380,45 @@ mod tests {
     fn origin_is_scheme_and_lowercased_host() {
         assert_eq!(origin("https://News.Example.com:8443/a?b").as_deref(), Some("https://news.example.com:8443"));
         assert_eq!(origin("mailto:x@y"), None);
+    }
+
+    #[test]
+    fn split_borrows_every_part_without_decoding() {
+        let p = split("HTTPS://u:p@News.example:8443/a/b%20c?x=1&y#frag?no");
+        assert_eq!(
+            p,
+            Parts { scheme: "HTTPS", authority: Some("u:p@News.example:8443"), path: "/a/b%20c", query: Some("x=1&y"), fragment: Some("frag?no") }
+        );
+        assert_eq!(split("page.json?q"), Parts { scheme: "", authority: None, path: "page.json", query: Some("q"), fragment: None });
+        assert_eq!(split("mailto:a@b").path, "a@b");
+    }
+
+    #[test]
+    fn host_drops_user_info_and_port() {
+        assert_eq!(host("https://u:p@www.example.com:8080/x"), "www.example.com");
+        assert_eq!(host("https://[::1]:8080/x"), "::1");
+        assert_eq!(host("https://a.example?x#y"), "a.example");
+        assert_eq!(host("mailto:a@b"), "");
+    }
+
+    #[test]
+    fn param_reads_the_first_raw_value_of_a_key_only() {
+        let u = "https://s/wp-json/wp/v2/posts?slug=a%20b&_embed&page=2&page=3#page=9";
+        assert_eq!(param(u, "slug"), Some("a%20b"));
+        assert_eq!(param(u, "_embed"), Some(""));
+        assert_eq!(param(u, "page"), Some("2"));
+        assert_eq!(param(u, "pag"), None);
+        assert_eq!(param("https://s/p#slug=a", "slug"), None, "the fragment is not the query");
+        assert_eq!(pairs("?a=1&&b").collect::<Vec<_>>(), [("a", "1"), ("b", "")]);
+    }
+
+    #[test]
+    fn set_param_replaces_in_place_or_appends_and_keeps_the_rest_byte_for_byte() {
+        assert_eq!(set_param("https://s/p", "page", "2"), "https://s/p?page=2");
+        assert_eq!(set_param("https://s/p?", "page", "2"), "https://s/p?page=2");
+        assert_eq!(set_param("https://s/p?a=%2F&page=1&b", "page", "2"), "https://s/p?a=%2F&page=2&b");
+        assert_eq!(set_param("https://s/p?page=1&x&page=7", "page", "2"), "https://s/p?page=2&x");
+        assert_eq!(set_param("https://s/p?pages=1#h", "page", "2"), "https://s/p?pages=1&page=2");
+        assert_eq!(set_param("http://s/?rest_route=/wp/v2/posts", "page", "3"), "http://s/?rest_route=/wp/v2/posts&page=3");
     }
 }

@@ -4,13 +4,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use dateline::formats::dateline::parse_article;
-use dateline::formats::jsonfeed::{excerpt, parse_listing};
+use dateline::formats::jsonfeed::parse_listing;
+use dateline::text::excerpt;
 use dateline::formats::FormatError;
 use dateline::model::{Block, Card, Tag};
 use serde_json::{json, Value};
 
 mod support;
-use support::{fixture, kinds};
+use support::{fixture, html, kinds, paragraph_html, raw_body};
 
 const DOC: &str = "https://news.example.com/api/articles/article.json";
 
@@ -20,7 +21,7 @@ fn article_value() -> Value {
 
 #[test]
 fn a_complete_article_converts_with_every_field() {
-    let a = parse_article(&fixture("article.json"), DOC).unwrap();
+    let a = parse_article(&fixture("article.json"), DOC, &mut raw_body).unwrap();
     assert_eq!(a.id, "2025-05-18-diplomatic-tour");
     assert_eq!(a.url, "https://news.example.com/2025/05/18/diplomatic-tour/");
     assert_eq!(a.src, DOC);
@@ -43,7 +44,7 @@ fn a_complete_article_converts_with_every_field() {
 
 #[test]
 fn blocks_convert_in_order_and_unknown_types_are_skipped() {
-    let a = parse_article(&fixture("article.json"), DOC).unwrap();
+    let a = parse_article(&fixture("article.json"), DOC, &mut raw_body).unwrap();
     assert_eq!(kinds(&a.body), ["paragraph", "also_read", "heading", "quote", "list", "image", "paragraph"]);
     match &a.body[1] {
         Block::AlsoRead(c) => {
@@ -57,7 +58,7 @@ fn blocks_convert_in_order_and_unknown_types_are_skipped() {
     match &a.body[4] {
         Block::List { ordered, items } => {
             assert!(!ordered);
-            assert_eq!(items[0].html, "first <b>item</b>", "item HTML is kept raw; the view sanitizes it");
+            assert_eq!(html(&items[0]), "first <b>item</b>", "item HTML is parsed and cleaned once, at load");
         }
         other => panic!("{other:?}"),
     }
@@ -65,7 +66,7 @@ fn blocks_convert_in_order_and_unknown_types_are_skipped() {
 
 #[test]
 fn rich_tags_win_and_are_trimmed_and_deduplicated() {
-    let a = parse_article(&fixture("article.json"), DOC).unwrap();
+    let a = parse_article(&fixture("article.json"), DOC, &mut raw_body).unwrap();
     let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(
         names,
@@ -86,7 +87,7 @@ fn plain_string_tags_are_used_when_there_are_no_rich_tags() {
     let mut v = article_value();
     v["_dateline"].as_object_mut().unwrap().remove("tags");
     v["tags"] = json!(["Diplomacy", " terrorism ", "", "diplomacy", 5]);
-    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
     let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Diplomacy", "terrorism"]);
 }
@@ -98,14 +99,14 @@ fn tags_repeated_in_another_case_are_dropped_by_unicode_lowercase() {
     let mut v = article_value();
     v["_dateline"].as_object_mut().unwrap().remove("tags");
     v["tags"] = json!(["Économie", "ÉCONOMIE", "straße", "STRASSE", "ΟΔΟΣ", "οδος"]);
-    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
     let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Économie", "straße", "STRASSE", "ΟΔΟΣ"]);
 }
 
 #[test]
 fn also_read_section_keeps_cards_with_a_url_or_src() {
-    let a = parse_article(&fixture("article.json"), DOC).unwrap();
+    let a = parse_article(&fixture("article.json"), DOC, &mut raw_body).unwrap();
     assert_eq!(a.also_read.len(), 2);
     assert_eq!(a.also_read[0].image.as_deref(), Some("https://news.example.com/api/articles/img/thumb.svg"));
     assert_eq!(a.also_read[0].published, Some(1_747_472_400_000));
@@ -116,7 +117,7 @@ fn also_read_section_keeps_cards_with_a_url_or_src() {
 fn also_read_section_falls_back_to_the_inline_cards() {
     let mut v = article_value();
     v["_dateline"].as_object_mut().unwrap().remove("also_read");
-    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
     assert_eq!(a.also_read.len(), 1);
     assert_eq!(a.also_read[0].title, "Embassy Warns Visitors About Overstaying Visas");
 }
@@ -126,11 +127,11 @@ fn each_missing_required_field_is_named() {
     for field in ["id", "url", "title", "date_published"] {
         let mut v = article_value();
         v.as_object_mut().unwrap().remove(field);
-        assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::Missing(field)), "without {field}");
+        assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body), Err(FormatError::Missing(field)), "without {field}");
         v[field] = Value::Null;
-        assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::Missing(field)), "{field}: null");
+        assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body), Err(FormatError::Missing(field)), "{field}: null");
         v[field] = json!("   ");
-        assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::Missing(field)), "{field}: blank");
+        assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body), Err(FormatError::Missing(field)), "{field}: blank");
     }
 }
 
@@ -139,7 +140,7 @@ fn each_ill_typed_required_field_is_named() {
     for field in ["id", "url", "title", "date_published"] {
         let mut v = article_value();
         v[field] = json!({"not": "a string"});
-        let err = parse_article(&v.to_string(), DOC).unwrap_err();
+        let err = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap_err();
         assert_eq!(err, FormatError::WrongType { field, expected: "a string" });
         assert_eq!(err.field(), Some(field));
     }
@@ -149,17 +150,17 @@ fn each_ill_typed_required_field_is_named() {
 fn a_numeric_id_is_accepted_as_found_in_real_feeds() {
     let mut v = article_value();
     v["id"] = json!(12345);
-    assert_eq!(parse_article(&v.to_string(), DOC).unwrap().id, "12345");
+    assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body).unwrap().id, "12345");
 }
 
 #[test]
 fn bad_dates_and_urls_are_named() {
     let mut v = article_value();
     v["date_published"] = json!("18 May 2025");
-    assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::BadDate("date_published")));
+    assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body), Err(FormatError::BadDate("date_published")));
     let mut v = article_value();
     v["url"] = json!("javascript:alert(1)");
-    assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::BadUrl("url")));
+    assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body), Err(FormatError::BadUrl("url")));
 }
 
 #[test]
@@ -175,7 +176,7 @@ fn ill_typed_optional_fields_hide_their_part_only() {
     v["_dateline"]["tags"] = json!({"name": "x"});
     v["tags"] = json!("x");
     v["_dateline"]["recent"] = json!(false);
-    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
     assert_eq!(a.summary, None);
     assert!(a.authors.is_empty());
     assert_eq!(a.modified, None);
@@ -196,13 +197,13 @@ fn bad_list_elements_are_skipped_and_the_others_kept() {
     v["_dateline"]["also_read"] = json!([42, plain_card, [], {"title": "No link"}]);
     v["_dateline"]["blocks"][4]["items"] = json!(["one", 2, {"three": 3}, "four", 5.5]);
     v["_dateline"]["tags"] = json!([{"name": "Kept"}, "not an object", {"name": 1.5}, {"name": "Also kept"}]);
-    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
     let authors: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
     assert_eq!(authors, ["Second Author"]);
     let cards: Vec<&str> = a.also_read.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(cards, ["A story with no in-place source"]);
     match &a.body[4] {
-        Block::List { items, .. } => assert_eq!(items.iter().map(|r| r.html.as_str()).collect::<Vec<_>>(), ["one", "four"]),
+        Block::List { items, .. } => assert_eq!(items.iter().map(|r| html(r)).collect::<Vec<_>>(), ["one", "four"]),
         other => panic!("{other:?}"),
     }
     let tags: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
@@ -214,11 +215,11 @@ fn numbers_that_are_not_integers_fit_no_field() {
     for id in [json!(1.5), json!(1e3), json!(9_223_372_036_854_775_808u64)] {
         let mut v = article_value();
         v["id"] = id.clone();
-        assert_eq!(parse_article(&v.to_string(), DOC), Err(FormatError::WrongType { field: "id", expected: "a string" }), "{id}");
+        assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body), Err(FormatError::WrongType { field: "id", expected: "a string" }), "{id}");
     }
     let mut v = article_value();
     v["_dateline"]["image"]["width"] = json!(1200.0);
-    let img = parse_article(&v.to_string(), DOC).unwrap().image.unwrap();
+    let img = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap().image.unwrap();
     assert_eq!((img.src.as_str(), img.width, img.height), ("https://news.example.com/api/articles/img/lead.svg", None, None));
 }
 
@@ -227,15 +228,15 @@ fn a_key_given_twice_makes_its_object_unreadable_if_the_widget_reads_that_key() 
     let text = article_value().to_string();
     // At the top level the document cannot be trusted: it reads as damaged.
     let twice = text.replacen('{', r#"{"title":"Another title","#, 1);
-    assert_eq!(parse_article(&twice, DOC), Err(FormatError::NotAnObject));
+    assert_eq!(parse_article(&twice, DOC, &mut raw_body), Err(FormatError::NotAnObject));
     // Inside `_dateline`, that object is dropped as if it were ill-typed.
     let twice = text.replacen(r#""_dateline":{"#, r#""_dateline":{"place":"Elsewhere","#, 1);
-    let a = parse_article(&twice, DOC).unwrap();
+    let a = parse_article(&twice, DOC, &mut raw_body).unwrap();
     assert_eq!((a.place, a.recent), (None, None));
-    assert!(matches!(&a.body[..], [Block::Html(_)]), "body falls back to content_html");
+    assert_eq!(kinds(&a.body), ["paragraph"], "body falls back to content_html");
     // An unknown key given twice is ignored like any unknown key.
     let twice = text.replacen('{', r#"{"x":1,"x":[2],"#, 1);
-    assert_eq!(parse_article(&twice, DOC).unwrap().title, "Pakistan Mirrors India’s Outreach, Sends Delegation on Global Tour");
+    assert_eq!(parse_article(&twice, DOC, &mut raw_body).unwrap().title, "Pakistan Mirrors India’s Outreach, Sends Delegation on Global Tour");
 }
 
 #[test]
@@ -244,28 +245,21 @@ fn unknown_fields_are_ignored_everywhere() {
     v["_dateline"]["future_field"] = json!({"a": [1, 2, {"b": null}]});
     v["_dateline"]["blocks"][0]["extra"] = json!(true);
     v["authors"][0]["avatar"] = json!("https://x/y.png");
-    assert!(parse_article(&v.to_string(), DOC).is_ok());
+    assert!(parse_article(&v.to_string(), DOC, &mut raw_body).is_ok());
 }
 
 #[test]
 fn body_falls_back_to_content_html_then_content_text() {
     let mut v = article_value();
     v["_dateline"].as_object_mut().unwrap().remove("blocks");
-    let a = parse_article(&v.to_string(), DOC).unwrap();
-    assert!(matches!(&a.body[..], [Block::Html(r)] if r.html == "<p>Ignored because blocks are present.</p>"));
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
+    assert_eq!(a.body.iter().map(paragraph_html).collect::<Vec<_>>(), ["Ignored because blocks are present."]);
 
     v.as_object_mut().unwrap().remove("content_html");
     v["content_text"] = json!("First para.\r\n\r\nSecond <para> & more.\n\n\n");
-    let a = parse_article(&v.to_string(), DOC).unwrap();
-    let html: Vec<&str> = a
-        .body
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph(r) => r.html.as_str(),
-            _ => "?",
-        })
-        .collect();
-    assert_eq!(html, ["First para.", "Second &lt;para&gt; &amp; more."]);
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
+    let html: Vec<String> = a.body.iter().map(paragraph_html).collect();
+    assert_eq!(html, ["First para.", "Second &lt;para&gt; &amp; more."], "text stays text");
 }
 
 #[test]
@@ -273,15 +267,15 @@ fn json_feed_1_0_author_is_accepted() {
     let mut v = article_value();
     v.as_object_mut().unwrap().remove("authors");
     v["author"] = json!({"name": "Old Feed Author", "url": "https://old.example/"});
-    let a = parse_article(&v.to_string(), DOC).unwrap();
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
     assert_eq!(a.authors[0].name, "Old Feed Author");
 }
 
 #[test]
 fn malformed_json_and_non_objects_are_rejected() {
-    assert!(matches!(parse_article(&fixture("malformed.json"), DOC), Err(FormatError::Syntax(_))));
-    assert_eq!(parse_article("[]", DOC), Err(FormatError::NotAnObject));
-    assert_eq!(parse_article(&fixture("missing-title.json"), DOC), Err(FormatError::Missing("title")));
+    assert!(matches!(parse_article(&fixture("malformed.json"), DOC, &mut raw_body), Err(FormatError::Syntax(_))));
+    assert_eq!(parse_article("[]", DOC, &mut raw_body), Err(FormatError::NotAnObject));
+    assert_eq!(parse_article(&fixture("missing-title.json"), DOC, &mut raw_body), Err(FormatError::Missing("title")));
 }
 
 #[test]

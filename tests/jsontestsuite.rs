@@ -14,6 +14,11 @@ use dateline::formats::FormatError;
 
 const DOC: &str = "https://news.example.com/api/articles/article.json";
 
+/// No test document here carries HTML that matters.
+fn no_html(_: &str) -> Vec<dateline::sanitize::Raw> {
+    Vec::new()
+}
+
 #[derive(Debug, PartialEq)]
 enum Outcome {
     /// Not UTF-8: refused before parsing.
@@ -29,7 +34,7 @@ fn outcome(name: &str) -> Outcome {
     let path = format!("{}/tests/fixtures/jsontestsuite/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(path).unwrap();
     let Ok(text) = std::str::from_utf8(&bytes) else { return Outcome::NotUtf8 };
-    let article = parse_article(text, DOC);
+    let article = parse_article(text, DOC, &mut no_html);
     let listing = parse_listing(text, DOC);
     assert!(article.is_err() && listing.is_err(), "{name}: no suite file is an article or a feed");
     let article_syntax = matches!(article, Err(FormatError::Syntax(_)));
@@ -126,12 +131,12 @@ fn a_hundred_thousand_opening_brackets_are_an_error_not_a_stack_overflow() {
         .spawn(|| {
             let deep = "[".repeat(100_000);
             assert_eq!(json::parse(&deep), Err(ParseError { what: "nesting too deep", at: MAX_DEPTH }));
-            assert!(matches!(parse_article(&deep, DOC), Err(FormatError::Syntax(m)) if m == "nesting too deep at byte 128"));
+            assert!(matches!(parse_article(&deep, DOC, &mut no_html), Err(FormatError::Syntax(m)) if m == "nesting too deep at byte 128"));
             let deep = format!("{{\"_dateline\":{}", "{\"a\":".repeat(100_000));
-            assert!(matches!(parse_article(&deep, DOC), Err(FormatError::Syntax(_))));
+            assert!(matches!(parse_article(&deep, DOC, &mut no_html), Err(FormatError::Syntax(_))));
             // Exactly MAX_DEPTH deep is still JSON; the unknown field is ignored.
             let deepest = format!("{{\"x\":{}{}}}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
-            assert_eq!(parse_article(&deepest, DOC), Err(FormatError::Missing("id")));
+            assert_eq!(parse_article(&deepest, DOC, &mut no_html), Err(FormatError::Missing("id")));
         })
         .unwrap()
         .join()

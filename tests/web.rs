@@ -1,13 +1,14 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): a widget mounted
 //! on a real element renders into its shadow root, in-place navigation swaps
-//! the article, and every DOMPurify XSS vector is neutralised by the
-//! DOMParser + allow-list rebuild.
+//! the article, and every DOMPurify XSS vector is neutralised by the one
+//! content path: DOMParser, the allow-list into clean blocks, DOM nodes.
 #![cfg(target_arch = "wasm32")]
 
 use dateline::embed::mount;
+use dateline::blocks::{from_html, inline_from_html, no_link_src};
+use dateline::browser::parse_html;
+use dateline::model::{Block, Inline};
 use dateline::net::seed;
-use dateline::sanitize::{Clean, Context};
-use dateline::view::rich::parse_clean;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -148,26 +149,41 @@ async fn a_network_failure_shows_the_error_part_with_retry_and_keeps_the_fallbac
     assert!(root.query_selector("slot").unwrap().is_some(), "the publisher's fallback stays visible");
 }
 
-/// Elements and attributes that may appear in rebuilt content.
-const TAGS: &[&str] = &[
-    "p", "a", "b", "strong", "i", "em", "u", "s", "br", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "figure", "figcaption", "img",
-];
-const ATTRS: &[&str] = &["href", "rel", "target", "title", "src", "alt", "width", "height", "loading", "decoding"];
+fn web_url(v: &str, title: &str, mailto: bool) {
+    assert!(v.starts_with("https://") || v.starts_with("http://") || (mailto && v.starts_with("mailto:")), "{title}: URL {v}");
+}
 
-fn check_clean(nodes: &[Clean], title: &str) {
+fn check_inline(nodes: &[Inline], title: &str) {
     for n in nodes {
-        if let Clean::Element { tag, attrs, children } = n {
-            assert!(TAGS.contains(tag), "{title}: element {tag} survived");
-            for (k, v) in attrs {
-                assert!(ATTRS.contains(k), "{title}: attribute {k} survived");
-                if *k == "href" {
-                    assert!(v.starts_with("https://") || v.starts_with("http://") || v.starts_with("mailto:"), "{title}: href {v}");
-                }
-                if *k == "src" {
-                    assert!(v.starts_with("https://") || v.starts_with("http://"), "{title}: src {v}");
-                }
+        match n {
+            Inline::Link { href, children, .. } => {
+                web_url(href, title, true);
+                check_inline(children, title);
             }
-            check_clean(children, title);
+            Inline::Image { src, .. } => web_url(src, title, false),
+            Inline::Marked(_, children) => check_inline(children, title),
+            Inline::Text(_) | Inline::Break => {}
+        }
+    }
+}
+
+/// Every URL in the blocks passed the scheme rules; every paragraph and
+/// list item is built into `container` the way the view builds it.
+fn check_blocks(blocks: &[Block], title: &str, container: &Element) {
+    let fill = |rich: &Vec<Inline>| {
+        check_inline(rich, title);
+        let el = document().create_element("p").unwrap();
+        container.append_child(&el).unwrap();
+        dateline::view::inline::inline(el, rich.clone());
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph(r) => fill(r),
+            Block::List { items, .. } => items.iter().for_each(fill),
+            Block::Image(i) => web_url(&i.src, title, false),
+            Block::Embed { url, .. } => web_url(url, title, false),
+            Block::AlsoRead(c) => c.url.iter().chain(c.src.iter()).for_each(|u| web_url(u, title, false)),
+            Block::Heading(_) | Block::Quote { .. } | Block::Table { .. } => {}
         }
     }
 }
@@ -191,20 +207,18 @@ async fn every_dompurify_vector_is_neutralised() {
     assert_eq!(vectors.len(), 223);
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
+    let base = "https://news.example.com/a.json";
     for v in &vectors {
         let title = v["title"].as_str().unwrap_or("?");
         let payload = v["payload"].as_str().unwrap_or("");
-        for ctx in [Context::Inline, Context::Flow] {
-            let clean = parse_clean(payload, ctx, "https://news.example.com/a.json");
-            check_clean(&clean, title);
-        }
-        // Render it for real, the way the view does, into the live document.
+        // As a whole body (`content_html`, WordPress) and as one paragraph
+        // (a Dateline block's `html`), built into the live document.
         let el = document().create_element("div").unwrap();
         container.append_child(&el).unwrap();
-        dateline::view::rich::rich_flow(
-            el.clone(),
-            dateline::model::Rich { html: payload.to_string(), base: "https://news.example.com/a.json".into() },
-        );
+        check_blocks(&from_html(parse_html(payload), base, &no_link_src), title, &el);
+        if let Some(rich) = inline_from_html(parse_html(payload), base) {
+            check_blocks(&[Block::Paragraph(rich)], title, &el);
+        }
         let bad = el
             .query_selector_all("script, style, iframe, object, embed, svg, math, form, base, link, meta, template, noscript")
             .unwrap();
@@ -246,14 +260,13 @@ async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
     );
 }
 
-/// In the wasm, tag names are compared through JavaScript's `toLowerCase`
-/// (see `formats::dateline`): the same rule as the native test in
-/// tests/formats.rs.
+/// Tag names are compared by `text::same_folded`, the same rule in the wasm
+/// as in the native tests (tests/formats.rs).
 #[wasm_bindgen_test]
-fn tags_repeated_in_another_case_are_dropped_by_unicode_lowercase() {
+fn tags_repeated_in_another_case_are_dropped_by_the_one_case_fold() {
     let doc = r#"{"id": "1", "url": "https://news.example.com/x", "title": "T", "date_published": "2025-05-18T10:00:00Z",
         "tags": ["Économie", "ÉCONOMIE", "straße", "STRASSE", "ΟΔΟΣ", "οδος"]}"#;
-    let a = dateline::formats::dateline::parse_article(doc, "https://news.example.com/x.json").unwrap();
+    let a = dateline::formats::dateline::parse_article(doc, "https://news.example.com/x.json", &mut parse_html).unwrap();
     let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Économie", "straße", "STRASSE", "ΟΔΟΣ"]);
 }

@@ -4,7 +4,7 @@
 //! loader publishes them as `window.Dateline`, the only global we define.
 
 use crate::config;
-use crate::net::mark;
+use crate::browser::mark;
 use crate::view::Widget;
 use leptos::prelude::*;
 use std::cell::OnceCell;
@@ -108,37 +108,6 @@ pub fn scan() -> u32 {
         }
     }
     n
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The loader's early fetch of a widget's first document
-    /// (`Dateline._take`): a Promise of its text, or of null. Throws where
-    /// there is no loader (tests), which counts as none.
-    #[wasm_bindgen(catch, js_namespace = Dateline, js_name = _take)]
-    fn take(url: &str) -> Result<JsValue, JsValue>;
-}
-
-/// `url` if the loader started fetching it with the module (its text and
-/// `X-WP-TotalPages`), handed over in a task of its own: the widget's mount
-/// (and the module's first run) and its first story are then two tasks,
-/// not one long one.
-pub async fn early(url: &str) -> Option<crate::net::Fetched> {
-    let p: js_sys::Promise = take(url).ok()?.dyn_into().ok()?;
-    let got: js_sys::Array = wasm_bindgen_futures::JsFuture::from(p).await.ok()?.dyn_into().ok()?;
-    let text = got.get(0).as_string();
-    let total_pages = got.get(1).as_string().and_then(|p| p.trim().parse().ok());
-    next_task().await;
-    Some(crate::net::Fetched { text: text?, total_pages })
-}
-
-/// Resolves in a later task (`setTimeout(0)`), so the browser may paint
-/// and handle input in between.
-pub async fn next_task() {
-    let p = js_sys::Promise::new(&mut |done, _| {
-        crate::net::set_timeout(&done, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
 /// Runs once when the module is instantiated.

@@ -1,19 +1,17 @@
 //! "Dateline article JSON": a JSON Feed 1.1 item with a `_dateline`
 //! extension object. See docs/FORMAT.md.
 
-use super::{escape_html, from_json, opt_text, req_text, FormatError, Typed};
-use crate::model::{Article, Author, Block, Card, Image, Rich, Tag};
+use super::{finish, from_json, opt_text, push_card, push_tag, req_text, FormatError, Typed};
+use crate::blocks::{from_html, inline_from_html, no_link_src};
+use crate::i18n::valid_locale;
+use crate::limits::{MAX_AUTHORS, MAX_BLOCKS};
+use crate::model::{size_pair, Article, Author, Block, Card, Image, Inline, Tag};
+use crate::sanitize::ParseHtml;
 use crate::time::parse_rfc3339;
 use crate::url::{checked, Use};
 use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
 use std::fmt;
-use std::rc::Rc;
-
-/// At most this many body blocks, tags and cards are kept from one document.
-pub const MAX_BLOCKS: usize = 400;
-pub const MAX_TAGS: usize = 40;
-pub const MAX_CARDS: usize = 24;
 
 /// A JSON Feed item id may be a string or (in the wild) an integer. A float
 /// id is refused like any other wrong type; integers need no float printing.
@@ -146,10 +144,11 @@ pub(crate) struct ItemWire {
     pub ext: Option<ExtWire>,
 }
 
-/// Parse a Dateline article document loaded from `doc_url`.
-pub fn parse_article(json: &str, doc_url: &str) -> Result<Article, FormatError> {
+/// Parse a Dateline article document loaded from `doc_url`; its HTML goes
+/// through `html` once.
+pub fn parse_article(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<Article, FormatError> {
     let wire: ItemWire = from_json(json)?;
-    article_from_item(wire, doc_url)
+    article_from_item(wire, doc_url, html)
 }
 
 fn link(base: &str, v: Option<String>) -> Option<String> {
@@ -168,18 +167,9 @@ fn date(v: Option<String>) -> Option<i64> {
     opt_text(v).and_then(|s| parse_rfc3339(&s))
 }
 
-/// Width/height are only kept as a pair, so the box they reserve has the
-/// right aspect ratio; absurd values are dropped.
-fn dimensions(w: Option<u32>, h: Option<u32>) -> (Option<u32>, Option<u32>) {
-    match (w, h) {
-        (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
-        _ => (None, None),
-    }
-}
-
 pub(crate) fn image_from(base: &str, w: ImageWire) -> Option<Image> {
     let src = image_url(base, w.src)?;
-    let (width, height) = dimensions(w.width, w.height);
+    let (width, height) = size_pair(w.width, w.height);
     Some(Image {
         src,
         alt: opt_text(w.alt).unwrap_or_default(),
@@ -207,25 +197,18 @@ pub(crate) fn card_from(base: &str, w: CardWire) -> Option<Card> {
     })
 }
 
-fn block_from(base: &Rc<str>, w: BlockWire) -> Option<Block> {
+fn block_from(base: &str, w: BlockWire, html: ParseHtml<'_>) -> Option<Block> {
     let kind = opt_text(w.kind)?;
-    let rich = |html: String| Rich { html, base: base.clone() };
+    let mut rich = |s: String| inline_from_html(html(&s), base);
     Some(match kind.as_str() {
         "paragraph" => match opt_text(w.html) {
-            Some(html) => Block::Paragraph(rich(html)),
-            None => Block::Paragraph(rich(escape_html(&opt_text(w.text)?))),
+            Some(h) => Block::Paragraph(rich(h)?),
+            None => Block::Paragraph(vec![Inline::Text(opt_text(w.text)?)]),
         },
         "heading" => Block::Heading(opt_text(w.text)?),
         "quote" => Block::Quote { text: opt_text(w.text)?, cite: opt_text(w.cite) },
         "list" => {
-            let items: Vec<Rich> = w
-                .items
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .map(rich)
-                .collect();
+            let items: Vec<_> = w.items.unwrap_or_default().into_iter().filter_map(|s| opt_text(Some(s))).filter_map(&mut rich).collect();
             if items.is_empty() {
                 return None;
             }
@@ -251,40 +234,14 @@ fn block_from(base: &Rc<str>, w: BlockWire) -> Option<Block> {
     })
 }
 
-/// Tag names are trimmed, and empty or repeated (case-insensitively) names
-/// are dropped: real tag lists end with stray commas and repeat themselves.
-fn push_tag(tags: &mut Vec<Tag>, tag: Tag) {
-    if tag.name.is_empty() || tags.len() >= MAX_TAGS {
-        return;
-    }
-    let key = lowercase(&tag.name);
-    if tags.iter().any(|t| lowercase(&t.name) == key) {
-        return;
-    }
-    tags.push(tag);
-}
-
-/// Unicode lowercase. In the browser it is JavaScript's `toLowerCase`, the
-/// same locale-independent Unicode mapping as `str::to_lowercase`, whose
-/// case tables would otherwise add several KB to the wasm.
-#[cfg(target_arch = "wasm32")]
-fn lowercase(s: &str) -> String {
-    js_sys::JsString::from(s).to_lower_case().into()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn lowercase(s: &str) -> String {
-    s.to_lowercase()
-}
-
 /// Split `content_text` into paragraphs on blank lines.
-fn text_paragraphs(base: &Rc<str>, text: &str) -> Vec<Block> {
+fn text_paragraphs(text: &str) -> Vec<Block> {
     let normalized = text.replace("\r\n", "\n");
     normalized
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| Block::Paragraph(Rich { html: escape_html(p), base: base.clone() }))
+        .map(|p| Block::Paragraph(vec![Inline::Text(p.to_string())]))
         .collect()
 }
 
@@ -298,11 +255,11 @@ pub(crate) fn authors_from(base: &str, authors: Option<Vec<AuthorWire>>, author:
             let name = opt_text(a.name)?;
             Some(Author { name, url: link(base, a.url) })
         })
-        .take(12)
+        .take(MAX_AUTHORS)
         .collect()
 }
 
-pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article, FormatError> {
+pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str, html: ParseHtml<'_>) -> Result<Article, FormatError> {
     let id = match wire.id {
         None => return Err(FormatError::Missing("id")),
         Some(Typed::Ok(Id::S(s))) if !s.trim().is_empty() => s.trim().to_string(),
@@ -316,31 +273,24 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
     let published = req_text(wire.date_published, "date_published")?;
     let published = parse_rfc3339(&published).ok_or(FormatError::BadDate("date_published"))?;
 
-    let base: Rc<str> = Rc::from(doc_url);
     let ext = wire.ext.unwrap_or_default();
 
     let mut body: Vec<Block> = Vec::new();
     let blocks = ext.blocks.unwrap_or_default();
     if !blocks.is_empty() {
-        body.extend(blocks.into_iter().filter_map(|b| block_from(&base, b)).take(MAX_BLOCKS));
-    } else if let Some(html) = opt_text(wire.content_html) {
-        body.push(Block::Html(Rich { html, base: base.clone() }));
+        body.extend(blocks.into_iter().filter_map(|b| block_from(doc_url, b, html)).take(MAX_BLOCKS));
+    } else if let Some(h) = opt_text(wire.content_html) {
+        body = from_html(html(&h), doc_url, &no_link_src);
     } else if let Some(text) = opt_text(wire.content_text) {
-        body.extend(text_paragraphs(&base, &text).into_iter().take(MAX_BLOCKS));
+        body.extend(text_paragraphs(&text).into_iter().take(MAX_BLOCKS));
     }
 
-    // The Also Read section: the explicit list, else the inline cards.
-    let mut also_read: Vec<Card> = ext.also_read.unwrap_or_default().into_iter().filter_map(|c| card_from(doc_url, c)).collect();
-    if also_read.is_empty() {
-        for b in &body {
-            if let Block::AlsoRead(card) = b {
-                if !also_read.iter().any(|c| c.url == card.url && c.src == card.src) {
-                    also_read.push(card.clone());
-                }
-            }
+    let mut also_read = Vec::new();
+    for c in ext.also_read.unwrap_or_default() {
+        if let Some(card) = card_from(doc_url, c) {
+            push_card(&mut also_read, card);
         }
     }
-    also_read.truncate(MAX_CARDS);
 
     let mut tags = Vec::new();
     let rich_tags = ext.tags.unwrap_or_default();
@@ -359,7 +309,7 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
         image_url(doc_url, wire.image).map(|src| Image { src, alt: String::new(), width: None, height: None, caption: None, credit: None })
     });
 
-    Ok(Article {
+    let mut a = Article {
         id,
         url,
         src: doc_url.to_string(),
@@ -368,7 +318,7 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
         published,
         modified: date(wire.date_modified),
         authors: authors_from(doc_url, wire.authors, wire.author),
-        language: opt_text(wire.language).filter(|l| crate::config::valid_locale(l)),
+        language: opt_text(wire.language).filter(|l| valid_locale(l)),
         place: opt_text(ext.place),
         image,
         body,
@@ -376,5 +326,7 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str) -> Result<Article
         tags,
         recent: doc_link(doc_url, ext.recent),
         api: None,
-    })
+    };
+    finish(&mut a);
+    Ok(a)
 }

@@ -13,6 +13,8 @@ use super::jsonfeed::parse_listing;
 use super::wordpress::{article_from_post, listing_from_posts, Wp};
 use super::{first_byte, from_json, from_json_or_array, FormatError};
 use crate::model::{Article, Listing};
+use crate::sanitize::ParseHtml;
+use crate::url::param;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -156,12 +158,14 @@ impl Probe {
 ///   holds exactly one post and was asked for by `slug` (what a post's
 ///   `?slug=…` URL returns; the last page of a list may hold one post too);
 /// - any other object → a JSON Feed item (an article).
-pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>) -> Result<Document, FormatError> {
+///
+/// HTML in the document goes through `html` once.
+pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>) -> Result<Document, FormatError> {
     if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
         let mut posts: Vec<Wp> = from_json_or_array(json)?;
-        return if posts.len() == 1 && asks_for_slug(doc_url) {
+        return if posts.len() == 1 && param(doc_url, "slug").is_some() {
             let post = posts.pop().unwrap_or_default();
-            article_from_post(post, doc_url).map(Document::Article)
+            article_from_post(post, doc_url, html).map(Document::Article)
         } else {
             Ok(Document::Listing(listing_from_posts(posts, doc_url)))
         };
@@ -170,34 +174,33 @@ pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>) -> Resu
     match forced.unwrap_or_else(|| probe.detect()) {
         Format::WordPress => {
             let post: Wp = from_json(json)?;
-            article_from_post(post, doc_url).map(Document::Article)
+            article_from_post(post, doc_url, html).map(Document::Article)
         }
         Format::JsonFeed if probe.is_feed() => parse_listing(json, doc_url).map(Document::Listing),
         Format::JsonFeed | Format::Dateline => {
             let item: ItemWire = from_json(json)?;
-            article_from_item(item, doc_url).map(Document::Article)
+            article_from_item(item, doc_url, html).map(Document::Article)
         }
     }
-}
-
-/// Whether a URL's query has a `slug` parameter.
-fn asks_for_slug(url: &str) -> bool {
-    let query = url.split_once('?').map_or("", |(_, q)| q);
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
-    query.split('&').any(|p| p == "slug" || p.starts_with("slug="))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn no_html(_: &str) -> Vec<crate::sanitize::Raw> {
+        Vec::new()
+    }
+
     #[test]
     fn a_one_post_array_is_an_article_only_when_asked_for_by_slug() {
-        assert!(asks_for_slug("https://s.example/wp-json/wp/v2/posts?slug=a-b&_embed"));
-        assert!(asks_for_slug("https://s.example/?rest_route=/wp/v2/posts&slug=a"));
-        assert!(!asks_for_slug("https://s.example/wp-json/wp/v2/posts?_embed&page=3"));
-        assert!(!asks_for_slug("https://s.example/wp-json/wp/v2/posts?myslug=a"));
-        assert!(!asks_for_slug("https://s.example/wp-json/wp/v2/posts#slug=a"));
+        let post = r#"[{"id": 5, "link": "https://s.example/a/", "title": {"rendered": "A"}, "content": {"rendered": ""}, "date_gmt": "2025-05-18T10:00:00"}]"#;
+        let is_article = |url: &str| matches!(parse_document(post, url, None, &mut no_html), Ok(Document::Article(_)));
+        assert!(is_article("https://s.example/wp-json/wp/v2/posts?slug=a-b&_embed"));
+        assert!(is_article("https://s.example/?rest_route=/wp/v2/posts&slug=a"));
+        assert!(!is_article("https://s.example/wp-json/wp/v2/posts?_embed&page=3"));
+        assert!(!is_article("https://s.example/wp-json/wp/v2/posts?myslug=a"));
+        assert!(!is_article("https://s.example/wp-json/wp/v2/posts#slug=a"));
     }
 
     #[test]
@@ -220,8 +223,8 @@ mod tests {
 
     #[test]
     fn scalars_are_still_not_objects_and_broken_json_a_syntax_error() {
-        assert_eq!(parse_document("\"x\"", "https://x.example/", None), Err(FormatError::NotAnObject));
-        assert!(matches!(parse_document("{\"a\":", "https://x.example/", None), Err(FormatError::Syntax(_))));
-        assert_eq!(parse_document("[]", "https://x.example/", Some(Format::Dateline)), Err(FormatError::NotAnObject));
+        assert_eq!(parse_document("\"x\"", "https://x.example/", None, &mut no_html), Err(FormatError::NotAnObject));
+        assert!(matches!(parse_document("{\"a\":", "https://x.example/", None, &mut no_html), Err(FormatError::Syntax(_))));
+        assert_eq!(parse_document("[]", "https://x.example/", Some(Format::Dateline), &mut no_html), Err(FormatError::NotAnObject));
     }
 }

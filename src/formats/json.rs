@@ -28,7 +28,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Visitor};
 use std::fmt;
 
 /// Deepest nesting of arrays and objects accepted (as serde_json's default).
-pub const MAX_DEPTH: usize = 128;
+pub use crate::limits::MAX_JSON_DEPTH as MAX_DEPTH;
 
 /// A parsed JSON value.
 #[derive(Clone, Debug, PartialEq, Eq)]

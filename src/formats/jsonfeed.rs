@@ -3,12 +3,11 @@
 
 use super::dateline::{card_from, CardWire, ItemWire};
 use super::{from_json, opt_text, FormatError, Typed};
+use crate::limits::MAX_FEED_ITEMS;
 use crate::model::{Card, Listing};
+use crate::text::excerpt;
 use crate::url::{checked, Use};
 use serde::Deserialize;
-
-/// At most this many items are kept from one feed page.
-pub const MAX_ITEMS: usize = 50;
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
@@ -34,7 +33,7 @@ pub fn parse_listing(json: &str, doc_url: &str) -> Result<Listing, FormatError> 
     let items: Vec<Card> = items
         .into_iter()
         .filter_map(|item| card_from_item(item, doc_url))
-        .take(MAX_ITEMS)
+        .take(MAX_FEED_ITEMS)
         .collect();
     Ok(Listing {
         title: opt_text(wire.title),
@@ -61,18 +60,4 @@ fn card_from_item(item: ItemWire, doc_url: &str) -> Option<Card> {
             date_published: item.date_published.and_then(Typed::ok),
         },
     )
-}
-
-/// Cut `text` to at most `max` characters at a word boundary, adding `…`.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{}…", cut.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' '))
 }

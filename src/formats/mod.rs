@@ -1,6 +1,9 @@
 //! Wire formats (pure). Each format has its own serde wire model and converts
 //! into the one internal model in `crate::model`. JSON text is parsed by the
-//! small parser in `json`, which also deserializes the wire models.
+//! small parser in `json`, which also deserializes the wire models. HTML in
+//! a document (bodies, Dateline paragraphs) is parsed once, while
+//! converting, with the parser the caller hands in (`sanitize::ParseHtml`),
+//! and rebuilt by `crate::blocks` into clean blocks.
 //!
 //! Every field is read leniently: a wrong type in an optional field (a plain
 //! `Option<T>`) hides that part, a bad list element is skipped, a wrong type
@@ -15,13 +18,16 @@ pub mod wordpress;
 
 pub use detect::{parse_document, parse_format_hint, Document, Format};
 
+pub use crate::limits::MAX_DOCUMENT_BYTES;
+
+use crate::blocks::same_image;
+use crate::limits::{MAX_CARDS, MAX_TAGS};
+use crate::model::{Article, Block, Card, Tag};
+use crate::text::same_folded;
 use json::Json;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
-
-/// Largest document the widget accepts, in bytes.
-pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why a document could not become a model. Field names are the wire names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,28 +148,42 @@ pub(crate) fn first_byte(json: &str) -> Option<u8> {
     json.trim_start_matches('\u{feff}').trim_start().as_bytes().first().copied()
 }
 
-/// Width and height are only kept as a pair, so the box they reserve has
-/// the right aspect ratio; absurd values are dropped.
-pub(crate) fn size_pair(w: Option<u32>, h: Option<u32>) -> (Option<u32>, Option<u32>) {
-    match (w, h) {
-        (Some(w), Some(h)) if (1..=20_000).contains(&w) && (1..=20_000).contains(&h) => (Some(w), Some(h)),
-        _ => (None, None),
+/// Add a tag chip unless its name is empty, repeats an earlier one in
+/// another case (`text::same_folded`), or the article has enough: real tag
+/// lists end with stray commas and repeat themselves.
+pub(crate) fn push_tag(tags: &mut Vec<Tag>, tag: Tag) {
+    if tag.name.is_empty() || tags.len() >= MAX_TAGS || tags.iter().any(|t| same_folded(&t.name, &tag.name)) {
+        return;
     }
+    tags.push(tag);
 }
 
-/// Escape text so it can be carried as `Rich` HTML and rebuilt as text.
-pub(crate) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
+/// Add an Also Read card unless it opens what an earlier one opens (the
+/// same `url` and `src`), or the section has enough.
+pub(crate) fn push_card(cards: &mut Vec<Card>, card: Card) {
+    if cards.len() >= MAX_CARDS || cards.iter().any(|c| c.url == card.url && c.src == card.src) {
+        return;
+    }
+    cards.push(card);
+}
+
+/// What every format does once an article's body is built: a lead image
+/// that the body repeats as its first block is dropped from the body, and
+/// without an Also Read section of its own the article's section repeats
+/// the inline Also Read cards of the body.
+pub(crate) fn finish(a: &mut Article) {
+    if let (Some(lead), Some(Block::Image(first))) = (&a.image, a.body.first()) {
+        if same_image(&lead.src, &first.src) {
+            a.body.remove(0);
         }
     }
-    out
+    if a.also_read.is_empty() {
+        for b in &a.body {
+            if let Block::AlsoRead(card) = b {
+                push_card(&mut a.also_read, card.clone());
+            }
+        }
+    }
 }
 
 #[cfg(test)]

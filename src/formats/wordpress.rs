@@ -10,21 +10,20 @@
 //! fields of the same names.
 //!
 //! HTML in `title`, `excerpt`, term names and captions becomes plain text
-//! here (`crate::text`); the body (`content.rendered`) is kept as one
-//! `Block::Html` and rebuilt into blocks by `crate::blocks`, which needs an
-//! HTML parser (the browser's in the widget).
+//! here (`crate::text`); the body (`content.rendered`) is parsed once with
+//! the caller's HTML parser and rebuilt into blocks by `crate::blocks`.
 
-use super::jsonfeed::MAX_ITEMS;
-use super::{from_json, from_json_or_array, size_pair, FormatError};
-use crate::formats::dateline::MAX_TAGS;
-use crate::model::{Article, Author, Block, Card, Image, Listing, Rich, Tag};
+use super::{finish, from_json, from_json_or_array, push_tag, FormatError};
+use crate::blocks::from_html;
+use crate::limits::{MAX_AUTHORS, MAX_FEED_ITEMS};
+use crate::model::{size_pair, Article, Author, Card, Image, Listing, Tag};
+use crate::sanitize::ParseHtml;
 use crate::text::{html_to_text, trim_more_tail};
 use crate::time::parse_rfc3339;
-use crate::url::{checked, Use};
+use crate::url::{checked, pairs, param, set_param, split, Use};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
-use std::rc::Rc;
 
 /// Posts per page the rail and tag listings ask for.
 const RECENT_QUERY: &str = "_embed&per_page=6";
@@ -129,8 +128,8 @@ pub(crate) struct Embedded {
 }
 
 /// Parse one post object loaded from `doc_url`.
-pub fn parse_post(json: &str, doc_url: &str) -> Result<Article, FormatError> {
-    article_from_post(from_json(json)?, doc_url)
+pub fn parse_post(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<Article, FormatError> {
+    article_from_post(from_json(json)?, doc_url, html)
 }
 
 /// Parse a collection (a JSON array of posts) loaded from `doc_url`.
@@ -196,7 +195,7 @@ pub fn api_root(url: &str) -> Option<String> {
         &path[..path_start + i]
     } else if let Some(i) = find_segment(route, "/wp-json") {
         &path[..path_start + i + "/wp-json".len()]
-    } else if query.is_some_and(|q| query_value(q, "rest_route").is_some()) {
+    } else if query.is_some_and(|q| pairs(q).any(|(k, _)| k == "rest_route")) {
         let mut s = String::with_capacity(path.len() + 12);
         s.push_str(path);
         s.push_str("?rest_route=");
@@ -223,14 +222,6 @@ fn find_segment(path: &str, segment: &str) -> Option<usize> {
         from = end;
     }
     None
-}
-
-/// The value of `key` in a query string (`a=1&b=2`), undecoded.
-fn query_value<'a>(query: &'a str, key: &str) -> Option<&'a str> {
-    query.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == key).then_some(v)
-    })
 }
 
 /// A URL on the API: `api_url("https://s/wp-json", "/wp/v2/posts", "page=2")`
@@ -266,20 +257,20 @@ pub fn site_root(api: &str) -> String {
 /// live on another host than its API.
 pub fn post_src_for_link(api: &str, page: &str, href: &str) -> Option<String> {
     let site = site_root(api);
-    let (href_host, href_path, href_query) = parts(href)?;
-    let (site_host, site_path, _) = parts(&site)?;
+    let (href_host, href_path) = (split(href).authority?, split(href).path);
+    let (site_host, site_path) = (split(&site).authority?, split(&site).path);
     let rest = if same_host(href_host, site_host) {
         let rest = href_path.strip_prefix(site_path.trim_end_matches('/'))?;
         if !(rest.is_empty() || rest.starts_with('/')) {
             return None; // `/blog-old/…` is not inside `/blog`.
         }
         rest
-    } else if parts(page).is_some_and(|(h, _, _)| same_host(href_host, h)) {
+    } else if split(page).authority.is_some_and(|h| same_host(href_host, h)) {
         href_path
     } else {
         return None;
     };
-    if let Some(id) = href_query.and_then(|q| query_value(q, "p")).filter(|v| is_digits(v)) {
+    if let Some(id) = param(href, "p").filter(|v| is_digits(v)) {
         let mut route = String::from("/wp/v2/posts/");
         route.push_str(id);
         return api_url(api, &route, "_embed");
@@ -305,18 +296,6 @@ pub fn post_src_for_link(api: &str, page: &str, href: &str) -> Option<String> {
 
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Host, path and query of an absolute URL.
-fn parts(url: &str) -> Option<(&str, &str, Option<&str>)> {
-    let rest = &url[url.find("://")? + 3..];
-    let rest = &rest[..rest.find('#').unwrap_or(rest.len())];
-    let (rest, query) = match rest.find('?') {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-        None => (rest, None),
-    };
-    let slash = rest.find('/').unwrap_or(rest.len());
-    Some((&rest[..slash], &rest[slash..], query))
 }
 
 /// `www.` and scheme do not make another site; case does not either.
@@ -363,9 +342,6 @@ fn tags_of(terms: Vec<Vec<Wp>>, api: Option<&str>, base: &str) -> Vec<Tag> {
                 continue;
             }
             let Some(name) = t.name.as_deref().map(html_to_text).filter(|n| !n.is_empty()) else { continue };
-            if tags.len() >= MAX_TAGS || tags.iter().any(|x| x.name.eq_ignore_ascii_case(&name)) {
-                continue;
-            }
             let src = match (api, t.id.0) {
                 (Some(api), Some(id)) if id > 0 => {
                     let mut q = String::from(param);
@@ -376,7 +352,7 @@ fn tags_of(terms: Vec<Vec<Wp>>, api: Option<&str>, base: &str) -> Vec<Tag> {
                 _ => None,
             };
             let url = t.link.as_deref().and_then(|l| checked(base, l, Use::Link));
-            tags.push(Tag { name, url, src });
+            push_tag(&mut tags, Tag { name, url, src });
         }
     }
     tags
@@ -384,7 +360,7 @@ fn tags_of(terms: Vec<Vec<Wp>>, api: Option<&str>, base: &str) -> Vec<Tag> {
 
 /// A post as an article. Required: `id`, `link`, `title.rendered`, and a
 /// date (`date_gmt`, else `date`).
-pub(crate) fn article_from_post(p: Wp, doc_url: &str) -> Result<Article, FormatError> {
+pub(crate) fn article_from_post(p: Wp, doc_url: &str, html: ParseHtml<'_>) -> Result<Article, FormatError> {
     let api = api_of(doc_url, &p);
     let id = p.id.0.filter(|id| *id > 0).ok_or(FormatError::Missing("id"))?;
     let link = p.link.as_deref().map(str::trim).filter(|l| !l.is_empty()).ok_or(FormatError::Missing("link"))?;
@@ -402,19 +378,20 @@ pub(crate) fn article_from_post(p: Wp, doc_url: &str) -> Result<Article, FormatE
             let name = a.name.as_deref().map(html_to_text).filter(|n| !n.is_empty())?;
             Some(Author { name, url: a.link.as_deref().and_then(|l| checked(&url, l, Use::Link)) })
         })
-        .take(12)
+        .take(MAX_AUTHORS)
         .collect();
     let image = featured_image(embedded.featured_media.as_ref().and_then(|m| m.first()));
     let tags = tags_of(embedded.terms.unwrap_or_default(), api.as_deref(), &url);
 
     // The body's HTML was written for the post's page, so its relative
-    // links resolve against `link`, not against the API URL.
-    let mut body = Vec::new();
-    if let Some(html) = p.content.and_then(|c| c.rendered).filter(|h| !h.trim().is_empty()) {
-        body.push(Block::Html(Rich { html, base: Rc::from(url.as_str()) }));
-    }
+    // links resolve against `link`, not against the API URL. Inline Also
+    // Read links to other posts of the site open in place.
+    let body = match p.content.and_then(|c| c.rendered).filter(|h| !h.trim().is_empty()) {
+        Some(h) => from_html(html(&h), &url, &|href| api.as_deref().and_then(|a| post_src_for_link(a, &url, href))),
+        None => Vec::new(),
+    };
 
-    Ok(Article {
+    let mut a = Article {
         id: id.to_string(),
         recent: api.as_deref().and_then(|a| api_url(a, "/wp/v2/posts", RECENT_QUERY)),
         url,
@@ -431,17 +408,19 @@ pub(crate) fn article_from_post(p: Wp, doc_url: &str) -> Result<Article, FormatE
         also_read: Vec::new(),
         tags,
         api,
-    })
+    };
+    finish(&mut a);
+    Ok(a)
 }
 
 /// A collection as a listing. Each card opens its post in place.
 pub(crate) fn listing_from_posts(posts: Vec<Wp>, doc_url: &str) -> Listing {
     let count = posts.len();
     let api = api_root(doc_url).or_else(|| posts.first().and_then(|p| api_of(doc_url, p)));
-    let items: Vec<Card> = posts.into_iter().filter_map(|p| card_from_post(p, api.as_deref(), doc_url)).take(MAX_ITEMS).collect();
+    let items: Vec<Card> = posts.into_iter().filter_map(|p| card_from_post(p, api.as_deref(), doc_url)).take(MAX_FEED_ITEMS).collect();
     // A short page is the last one. Otherwise the next page is a guess that
     // the shell confirms with `X-WP-TotalPages` (see `wp_next_page`).
-    let per_page = query_of(doc_url).and_then(|q| query_value(q, "per_page")).and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_PER_PAGE);
+    let per_page = param(doc_url, "per_page").and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_PER_PAGE);
     let next_url = if count < per_page as usize { None } else { wp_next_page(doc_url, None) };
     Listing {
         title: None,
@@ -476,56 +455,17 @@ fn card_from_post(p: Wp, api: Option<&str>, doc_url: &str) -> Option<Card> {
     })
 }
 
-fn query_of(url: &str) -> Option<&str> {
-    let url = &url[..url.find('#').unwrap_or(url.len())];
-    url.find('?').map(|i| &url[i + 1..])
-}
-
 /// The next page of a collection request: `doc_url` with `page=N+1` (a
 /// missing `page` is page 1). `total_pages` is the response's
 /// `X-WP-TotalPages` header; with it, `None` on the last page. Without it
 /// the next page may not exist (WordPress answers 400).
 pub fn wp_next_page(doc_url: &str, total_pages: Option<u32>) -> Option<String> {
-    let page: u32 = query_of(doc_url).and_then(|q| query_value(q, "page")).and_then(|v| v.parse().ok()).unwrap_or(1);
+    let page: u32 = param(doc_url, "page").and_then(|v| v.parse().ok()).unwrap_or(1);
     if total_pages.is_some_and(|t| page >= t) {
         return None;
     }
     let next = page.checked_add(1)?.to_string();
-    let url = doc_url.trim();
-    let url = &url[..url.find('#').unwrap_or(url.len())];
-    let mut out = String::with_capacity(url.len() + 8);
-    match url.split_once('?') {
-        None => {
-            out.push_str(url);
-            out.push_str("?page=");
-            out.push_str(&next);
-        }
-        Some((path, query)) => {
-            out.push_str(path);
-            out.push('?');
-            let mut replaced = false;
-            for (i, pair) in query.split('&').filter(|p| !p.is_empty()).enumerate() {
-                if i > 0 {
-                    out.push('&');
-                }
-                if pair.split_once('=').map_or(pair, |(k, _)| k) == "page" {
-                    out.push_str("page=");
-                    out.push_str(&next);
-                    replaced = true;
-                } else {
-                    out.push_str(pair);
-                }
-            }
-            if !replaced {
-                if !out.ends_with('?') {
-                    out.push('&');
-                }
-                out.push_str("page=");
-                out.push_str(&next);
-            }
-        }
-    }
-    checked("", &out, Use::Document)
+    checked("", &set_param(doc_url.trim(), "page", &next), Use::Document)
 }
 
 #[cfg(test)]

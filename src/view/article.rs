@@ -2,7 +2,7 @@
 //! blocks (one exhaustive match), Also Read section and tag chips.
 
 use super::cards::{also_read_card, also_read_section, tag_chip, time_view};
-use super::rich::{rich_flow, rich_inline};
+use super::inline::inline;
 use super::{heading, Ctx};
 use crate::model::{Article, Author, Block, Image};
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ fn figure(img: &Image, part: Option<&'static str>, lazy: bool) -> impl IntoView 
 
 fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
     match block {
-        Block::Paragraph(r) => view! { <p use:rich_inline=r.clone()></p> }.into_any(),
+        Block::Paragraph(r) => view! { <p use:inline=r.clone()></p> }.into_any(),
         Block::Heading(text) => heading(ctx.sub_level(), "body-heading", None, false, text.clone()),
         Block::Quote { text, cite } => view! {
             <blockquote part="quote">
@@ -44,7 +44,7 @@ fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
         }
         .into_any(),
         Block::List { ordered, items } => {
-            let lis = items.iter().map(|r| view! { <li use:rich_inline=r.clone()></li> }).collect_view();
+            let lis = items.iter().map(|r| view! { <li use:inline=r.clone()></li> }).collect_view();
             if *ordered {
                 view! { <ol>{lis}</ol> }.into_any()
             } else {
@@ -53,7 +53,6 @@ fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
         }
         Block::Image(img) => figure(img, None, true).into_any(),
         Block::AlsoRead(card) => also_read_card(ctx, card, true),
-        Block::Html(r) => view! { <div class="dl-html" use:rich_flow=r.clone()></div> }.into_any(),
         // Never a live iframe: a card that opens the embedded thing.
         Block::Embed { url, provider, title } => view! {
             <a part="embed" class="dl-card dl-embed" href=url.clone() target="_blank" rel="noopener noreferrer">
@@ -125,7 +124,7 @@ pub fn article_view(ctx: &Ctx, a: &Rc<Article>) -> impl IntoView {
     let first = a.body.len().min(FIRST_BLOCKS);
     let ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {
-        crate::embed::next_task().await;
+        crate::browser::next_task().await;
         let _ = ready.try_set(true);
     });
     let (store_a, store_ctx) = (StoredValue::new_local(a.clone()), StoredValue::new_local(ctx.clone()));
@@ -150,7 +149,7 @@ pub fn article_view(ctx: &Ctx, a: &Rc<Article>) -> impl IntoView {
         Some(view! { {also_read_section(&ctx, &a.also_read)} {tags} })
     };
     // Past a week the relative time already shows the date: say it once.
-    let fresh = crate::time::relative_time(a.published, super::clock::now()) != crate::time::Relative::Absolute;
+    let fresh = crate::time::relative_time(a.published, crate::browser::now()) != crate::time::Relative::Absolute;
     let body = a.body[..first].iter().map(|b| block_view(ctx, b)).collect_view();
     view! {
         <article part="article" aria-labelledby="dl-headline">

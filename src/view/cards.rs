@@ -1,7 +1,7 @@
 //! Story cards: Also Read cards (inline and in their section), the Recent
 //! Posts rail, and the `<time>` element every relative time uses.
 
-use super::clock::{self, live_time};
+use super::clock::live_time;
 use super::intl::{date_time, iso, relative};
 use super::{heading, Ctx};
 use crate::model::{Card, Listing};
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 /// `<time part="time" datetime="ISO" title="absolute, localized">6 hours ago</time>`,
 /// kept current by the shared clock while it is in view.
 pub fn time_view(ctx: &Ctx, ms: i64) -> impl IntoView {
-    let now = ArcRwSignal::new(clock::now());
+    let now = ArcRwSignal::new(crate::browser::now());
     let locale = ctx.locale.clone();
     let title = date_time(ms, &ctx.locale);
     let watch = (ms, now.clone());

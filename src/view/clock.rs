@@ -13,10 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 
-/// The page's current time, in epoch milliseconds.
-pub fn now() -> i64 {
-    js_sys::Date::now() as i64
-}
+use crate::browser::{clear_timeout, now, set_timeout};
 
 struct Entry {
     id: u32,
@@ -86,14 +83,14 @@ fn tick() {
 
 fn disarm() {
     if let Some(h) = CLOCK.with(|c| c.borrow_mut().timer.take()) {
-        crate::net::clear_timeout(&h);
+        clear_timeout(&h);
     }
 }
 
 fn arm(t: i64) {
     disarm();
     let delay = CLOCK.with(|c| crate::time::next_tick_ms(c.borrow().entries.iter().filter(|e| e.visible).map(|e| e.then), t));
-    let handle = TICK.with(|cb| crate::net::set_timeout(cb.as_ref(), delay as i32));
+    let handle = TICK.with(|cb| set_timeout(cb.as_ref(), delay as i32));
     CLOCK.with(|c| c.borrow_mut().timer = Some(handle));
 }
 

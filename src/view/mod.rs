@@ -9,10 +9,10 @@ pub mod clock;
 pub mod intl;
 pub mod listing;
 pub mod prefetch;
-pub mod rich;
+pub mod inline;
 
-use crate::config::{pick_locale, Config};
-use crate::i18n::{fill, is_rtl, messages, Messages};
+use crate::config::Config;
+use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::history;
 use crate::model::{Article, Listing};
@@ -167,7 +167,7 @@ fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>) {
                     w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
                 }
             });
-            crate::net::set_timeout(&restore, 0);
+            crate::browser::set_timeout(&restore, 0);
             return;
         }
         let rect = host.get_bounding_client_rect();
@@ -326,7 +326,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 // The view updates in a microtask the `set` above queued;
                 // this one is queued after it, so it runs once the story's
                 // top is in the DOM.
-                spawn_local(async { crate::net::mark("dateline:first-render") });
+                spawn_local(async { crate::browser::mark("dateline:first-render") });
             }
             if how != How::Initial {
                 announce.set(fill(messages(&locale.get_untracked()).loaded, &title));
@@ -338,8 +338,8 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             // release it now without the content below moving twice.
             let host = host.clone();
             spawn_local(async move {
-                crate::embed::next_task().await;
-                crate::embed::next_task().await;
+                crate::browser::next_task().await;
+                crate::browser::next_task().await;
                 dispatch(&host, "dateline:load", &src);
             });
         })

@@ -1,15 +1,16 @@
-//! Shared by the native tests: fixtures, and HTML → `Raw` through html5ever,
-//! standing in for the browser's DOMParser (see `view::rich`).
+//! Shared by the native tests: fixtures, HTML → `Raw` through html5ever,
+//! standing in for the browser's DOMParser (`browser::parse_html`), and
+//! clean inline content written out as HTML, so assertions can read it.
 #![allow(dead_code)] // each test file uses its own part
 
+use dateline::model::Inline;
 use dateline::sanitize::Raw;
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-/// The browser reader's depth limit (`view::rich::READ_DEPTH`).
-const READ_DEPTH: usize = 64;
+use dateline::limits::READ_DEPTH;
 
 pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -74,9 +75,72 @@ pub fn kinds(blocks: &[dateline::model::Block]) -> Vec<&'static str> {
             Block::List { .. } => "list",
             Block::Image(_) => "image",
             Block::AlsoRead(_) => "also_read",
-            Block::Html(_) => "html",
             Block::Embed { .. } => "embed",
             Block::Table { .. } => "table",
         })
         .collect()
+}
+
+/// Clean inline content as the HTML the view's DOM will serialize to:
+/// attributes in the order the view sets them, text and values escaped.
+pub fn html(nodes: &[Inline]) -> String {
+    fn esc(s: &str, out: &mut String) {
+        for c in s.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+    }
+    fn go(nodes: &[Inline], s: &mut String) {
+        for n in nodes {
+            match n {
+                Inline::Text(t) => esc(t, s),
+                Inline::Break => s.push_str("<br>"),
+                Inline::Marked(m, children) => {
+                    s.push_str(&format!("<{}>", m.tag()));
+                    go(children, s);
+                    s.push_str(&format!("</{}>", m.tag()));
+                }
+                Inline::Link { href, title, children } => {
+                    s.push_str("<a href=\"");
+                    esc(href, s);
+                    s.push_str("\" rel=\"noopener noreferrer\" target=\"_blank\"");
+                    if let Some(t) = title {
+                        s.push_str(" title=\"");
+                        esc(t, s);
+                        s.push('"');
+                    }
+                    s.push('>');
+                    go(children, s);
+                    s.push_str("</a>");
+                }
+                Inline::Image { src, alt, size } => {
+                    s.push_str("<img src=\"");
+                    esc(src, s);
+                    s.push_str("\" alt=\"");
+                    esc(alt, s);
+                    s.push('"');
+                    if let Some((w, h)) = size {
+                        s.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+                    }
+                    s.push_str(" loading=\"lazy\" decoding=\"async\">");
+                }
+            }
+        }
+    }
+    let mut s = String::new();
+    go(nodes, &mut s);
+    s
+}
+
+/// A paragraph's content as HTML (`html`).
+pub fn paragraph_html(b: &dateline::model::Block) -> String {
+    match b {
+        dateline::model::Block::Paragraph(r) => html(r),
+        other => panic!("not a paragraph: {other:?}"),
+    }
 }

@@ -1,0 +1,81 @@
+//! Browser services (the bottom of the shell): timers, the next task, User
+//! Timing marks, the clock, and the inert HTML reader. Everything above
+//! (`net`, `view`, `embed`) uses these instead of reaching for the browser
+//! on its own; this module imports nothing of the crate but the pure core.
+
+use crate::limits::READ_DEPTH;
+use crate::sanitize::Raw;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CharacterData, DomParser, Element, HtmlFormElement, Node, SupportedType, Text};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `setTimeout`, keeping the handle as the page's own value: pages (and
+    /// test clocks) may hand out ids that do not fit web-sys's `i32`, and a
+    /// truncated id would never be cleared.
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub fn set_timeout(callback: &JsValue, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(handle: &JsValue);
+}
+
+/// Resolves in a later task (`setTimeout(0)`), so the browser may paint
+/// and handle input in between.
+pub async fn next_task() {
+    let p = js_sys::Promise::new(&mut |done, _| {
+        set_timeout(&done, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// Record a User Timing mark (`performance.mark`), for publishers' RUM.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The page's current time, in epoch milliseconds.
+pub fn now() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn read(node: &Node, depth: usize) -> Raw {
+    // Types are checked with `instanceof`, never through properties such as
+    // `nodeType`: a <form> in hostile HTML can clobber its own properties
+    // (`<form><input name="nodeType">`). Forms are dropped unread; only they
+    // have named properties, so every other element reads truthfully.
+    if node.dyn_ref::<HtmlFormElement>().is_some() {
+        return Raw::Other;
+    }
+    if let Some(el) = node.dyn_ref::<Element>() {
+        if depth >= READ_DEPTH {
+            return Raw::Text(node.text_content().unwrap_or_default());
+        }
+        let list = el.attributes();
+        let attrs = (0..list.length()).filter_map(|i| list.item(i)).map(|a| (a.name(), a.value())).collect();
+        return Raw::Element { name: el.local_name(), attrs, children: read_children(node, depth + 1) };
+    }
+    if let Some(text) = node.dyn_ref::<CharacterData>() {
+        if node.dyn_ref::<Text>().is_some() {
+            return Raw::Text(text.data());
+        }
+    }
+    Raw::Other
+}
+
+fn read_children(node: &Node, depth: usize) -> Vec<Raw> {
+    let kids = node.child_nodes();
+    (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| read(&n, depth)).collect()
+}
+
+/// Parse `html` in an inert `DOMParser` document (no script runs, nothing
+/// loads) and read its body into an untrusted `Raw` tree. The formats call
+/// this once per HTML string, while a document is converted
+/// (`sanitize::ParseHtml`); nothing else in the widget parses HTML.
+pub fn parse_html(html: &str) -> Vec<Raw> {
+    let Ok(parser) = DomParser::new() else { return Vec::new() };
+    let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else { return Vec::new() };
+    doc.body().map(|body| read_children(&body, 0)).unwrap_or_default()
+}
