@@ -1,5 +1,6 @@
 # Dateline. The commands a publisher or developer needs:
 #   make demo   set up what is missing, build, serve the demo on http://127.0.0.1:8080
+#               (STABLE=1 with demo, build, test or bench: no build-std, see `build`)
 #   make test   set up what is missing, then every test (native, browser, end to end)
 #   make bench  build, then measure what a publisher pays (bytes, paint, main
 #               thread, layout shift, navigation, memory, many widgets) in
@@ -15,6 +16,18 @@ setup:
 	@scripts/bootstrap.sh
 
 # Release build into dist/: the demo site, dateline.js (the loader) and pkg/.
+# The wasm is built with std compiled for it (-Zbuild-std, on the stable
+# toolchain through RUSTC_BOOTSTRAP) with std's size-optimized code paths,
+# and panics that abort at once, with no message, location or Debug
+# formatting compiled in: about 15 KB brotli less
+# (docs/PERFORMANCE.md). `make build STABLE=1` builds with the toolchain's
+# own prebuilt std and `panic = "abort"` instead.
+ifeq ($(STABLE),)
+build: export RUSTC_BOOTSTRAP := 1
+build: export CARGO_UNSTABLE_BUILD_STD := std,panic_abort
+build: export CARGO_UNSTABLE_BUILD_STD_FEATURES := optimize_for_size
+build: export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+endif
 build: setup
 	trunk build --release
 	@scripts/sizes.sh

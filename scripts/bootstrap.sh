@@ -26,10 +26,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 2. The wasm target.
+# 2. The wasm target, and std's source for the release build (-Zbuild-std,
+#    see the Makefile's `build`).
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "rustup component add rust-src"
+  rustup component add rust-src
+fi
+# Trunk builds offline, so std's own dependencies must be in cargo's cache
+# before the first release build.
+if ! RUSTC_BOOTSTRAP=1 cargo fetch --locked --offline -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown >/dev/null 2>&1; then
+  say "cargo fetch std's dependencies (-Zbuild-std)"
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 fi
 
 # 3. Trunk, pinned (0.22 needs a newer rustc).

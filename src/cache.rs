@@ -31,6 +31,16 @@ impl<V: Clone> Lru<V> {
         self.entries.push((key, value));
     }
 
+    /// The value for `key`, without making it more recent.
+    pub fn peek(&self, key: &str) -> Option<&V> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Whether `key` is held, without making it more recent.
+    pub fn contains(&self, key: &str) -> bool {
+        self.peek(key).is_some()
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -64,5 +74,21 @@ mod tests {
         c.put("a".into(), 5);
         assert_eq!(c.len(), 1);
         assert_eq!(c.get("a"), Some(5));
+    }
+
+    #[test]
+    fn peek_and_contains_leave_the_eviction_order_alone() {
+        let mut c = Lru::new(2);
+        c.put("a".into(), 1);
+        c.put("b".into(), 2);
+        assert_eq!(c.peek("a"), Some(&1));
+        assert!(c.contains("a"));
+        assert_eq!(c.peek("z"), None);
+        assert!(!c.contains("z"));
+        // Had peek or contains refreshed `a`, `b` would go here instead.
+        c.put("c".into(), 3);
+        assert!(!c.contains("a"));
+        assert_eq!(c.peek("b"), Some(&2));
+        assert_eq!(c.len(), 2);
     }
 }

@@ -40,7 +40,7 @@ impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ConfigError::MissingSrc => f.write_str("the element has no data-src attribute"),
-            ConfigError::BadSrc(s) => write!(f, "data-src {s:?} is not an http(s) URL"),
+            ConfigError::BadSrc(s) => write!(f, "data-src \"{s}\" is not an http(s) URL"),
         }
     }
 }

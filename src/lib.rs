@@ -23,6 +23,7 @@ pub mod sanitize;
 pub mod text;
 pub mod time;
 pub mod url;
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

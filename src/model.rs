@@ -5,6 +5,8 @@
 //! allow-list (`sanitize`) once, when its document was loaded. The model
 //! holds no HTML strings.
 
+use std::rc::Rc;
+
 /// Inline emphasis the allow-list keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -151,6 +153,15 @@ pub struct Article {
     /// The WordPress REST API root this article came from
     /// (`https://site/wp-json`, or `https://site/index.php?rest_route=`).
     pub api: Option<String>,
+}
+
+/// A parsed document: an article or a listing. This is what every format
+/// produces, what the page-wide cache keeps and what a widget shows; cheap
+/// to clone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Doc {
+    Article(Rc<Article>),
+    Listing(Rc<Listing>),
 }
 
 /// A feed of stories: the Recent Posts rail, a tag's stories, a "latest

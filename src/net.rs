@@ -7,52 +7,15 @@
 use crate::browser::{clear_timeout, mark, next_task, parse_html, set_timeout};
 use crate::cache::Lru;
 use crate::formats::wordpress::wp_next_page;
-use crate::formats::{parse_document, Document, Format, FormatError, MAX_DOCUMENT_BYTES};
-use crate::model::{Article, Listing};
+use crate::formats::{parse_document, Format, FormatError, MAX_DOCUMENT_BYTES};
+use crate::model::{Doc, Listing};
+use crate::widget::{LoadError, TIMEOUT_MS};
 use gloo_net::http::Request;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, AbortSignal};
-
-/// A request that has not answered after this long is abandoned.
-pub const TIMEOUT_MS: i32 = 15_000;
-
-/// Why a load failed, in terms the view can put into words.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// No response at all: offline, DNS, or (cross-origin) missing CORS headers.
-    Network,
-    Timeout,
-    /// A newer load replaced this one; nothing to show.
-    Cancelled,
-    Http(u16),
-    Format(FormatError),
-}
-
-impl LoadError {
-    /// A one-line hint for the developer console.
-    pub fn hint(&self, url: &str) -> String {
-        match self {
-            LoadError::Network => format!(
-                "[dateline] {url}: network error. If this URL is on another origin, it must send \
-                 Access-Control-Allow-Origin (CORS) for this page's origin."
-            ),
-            LoadError::Timeout => format!("[dateline] {url}: no answer within {TIMEOUT_MS} ms"),
-            LoadError::Cancelled => format!("[dateline] {url}: cancelled"),
-            LoadError::Http(s) => format!("[dateline] {url}: HTTP {s}"),
-            LoadError::Format(e) => format!("[dateline] {url}: {e}"),
-        }
-    }
-}
-
-/// A parsed document: what a widget can show.
-#[derive(Clone)]
-pub enum Doc {
-    Article(Rc<Article>),
-    Listing(Rc<Listing>),
-}
 
 thread_local! {
     static CACHE: RefCell<Lru<Doc>> = RefCell::new(Lru::new(64));
@@ -183,15 +146,11 @@ pub fn remember(url: &str, doc: Doc) {
 /// rebuilt into clean blocks; a WordPress post list learns from
 /// `X-WP-TotalPages` whether there is a next page.
 fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
-    Ok(match parse_document(&fetched.text, url, forced, &mut parse_html)? {
-        Document::Article(a) => Doc::Article(Rc::new(a)),
-        Document::Listing(mut l) => {
-            if fetched.total_pages.is_some() {
-                l.next_url = wp_next_page(url, fetched.total_pages);
-            }
-            Doc::Listing(Rc::new(l))
-        }
-    })
+    let mut doc = parse_document(&fetched.text, url, forced, &mut parse_html)?;
+    if let (Doc::Listing(l), Some(_)) = (&mut doc, fetched.total_pages) {
+        Rc::make_mut(l).next_url = wp_next_page(url, fetched.total_pages);
+    }
+    Ok(doc)
 }
 
 /// The outcome of a load that others may be waiting for.

@@ -6,7 +6,8 @@
 
 mod support;
 
-use dateline::formats::detect::{parse_document, Document, Format};
+use dateline::formats::detect::{parse_document, Format};
+use dateline::model::Doc;
 use dateline::formats::wordpress::{api_root, parse_post, parse_posts, wp_next_page};
 use dateline::formats::FormatError;
 use dateline::model::{Article, Author, Card, Listing, Tag};
@@ -22,14 +23,14 @@ const JS1_URL: &str = "https://js1.10up.com/wp-json/wp/v2/posts?_embed";
 
 fn article(json: &str, url: &str) -> Article {
     match parse_document(json, url, None, &mut raw_body) {
-        Ok(Document::Article(a)) => a,
+        Ok(Doc::Article(a)) => (*a).clone(),
         other => panic!("{other:?}"),
     }
 }
 
 fn listing(json: &str, url: &str) -> Listing {
     match parse_document(json, url, None, &mut raw_body) {
-        Ok(Document::Listing(l)) => l,
+        Ok(Doc::Listing(l)) => (*l).clone(),
         other => panic!("{other:?}"),
     }
 }
@@ -271,8 +272,8 @@ fn each_fixture_is_detected_as_the_right_document() {
     for (file, want) in cases {
         // A one-post array is an article only when asked for by slug.
         let got = match parse_document(&fixture(file), "https://x.example/wp-json/wp/v2/posts", None, &mut raw_body) {
-            Ok(Document::Article(_)) => "article",
-            Ok(Document::Listing(_)) => "listing",
+            Ok(Doc::Article(_)) => "article",
+            Ok(Doc::Listing(_)) => "listing",
             Err(e) => panic!("{file}: {e}"),
         };
         assert_eq!(got, want, "{file}");
@@ -297,7 +298,7 @@ fn a_forced_format_overrides_detection() {
     assert!(parse_document(&fixture("article.json"), url, Some(Format::WordPress), &mut raw_body).is_err());
     // Only WordPress sends arrays.
     assert_eq!(parse_document(&fixture(HEADSTART), url, Some(Format::JsonFeed), &mut raw_body), Err(FormatError::NotAnObject));
-    assert!(matches!(parse_document(&fixture(HEADSTART), url, Some(Format::WordPress), &mut raw_body), Ok(Document::Listing(_))));
+    assert!(matches!(parse_document(&fixture(HEADSTART), url, Some(Format::WordPress), &mut raw_body), Ok(Doc::Listing(_))));
     // A JSON Feed forced as Dateline is read as an item, which it is not.
     assert_eq!(parse_document(&fixture("recent.json"), url, Some(Format::Dateline), &mut raw_body), Err(FormatError::Missing("id")));
 }

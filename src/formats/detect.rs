@@ -12,7 +12,8 @@ use super::dateline::{article_from_item, ItemWire};
 use super::jsonfeed::parse_listing;
 use super::wordpress::{article_from_post, listing_from_posts, Wp};
 use super::{first_byte, from_json, from_json_or_array, FormatError};
-use crate::model::{Article, Listing};
+use crate::model::Doc;
+use std::rc::Rc;
 use crate::sanitize::ParseHtml;
 use crate::url::param;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -28,16 +29,6 @@ pub enum Format {
     JsonFeed,
     /// The WordPress REST API: a post, or an array of posts.
     WordPress,
-}
-
-/// What a document turned out to be.
-// One value per loaded document, moved once: boxing the article would only
-// add an allocation.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Document {
-    Article(Article),
-    Listing(Listing),
 }
 
 /// Read a `data-format` attribute: `dateline`, `jsonfeed` or `wordpress`
@@ -160,26 +151,26 @@ impl Probe {
 /// - any other object → a JSON Feed item (an article).
 ///
 /// HTML in the document goes through `html` once.
-pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>) -> Result<Document, FormatError> {
+pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
     if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
         let mut posts: Vec<Wp> = from_json_or_array(json)?;
         return if posts.len() == 1 && param(doc_url, "slug").is_some() {
             let post = posts.pop().unwrap_or_default();
-            article_from_post(post, doc_url, html).map(Document::Article)
+            article_from_post(post, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         } else {
-            Ok(Document::Listing(listing_from_posts(posts, doc_url)))
+            Ok(Doc::Listing(Rc::new(listing_from_posts(posts, doc_url))))
         };
     }
     let probe: Probe = from_json(json)?;
     match forced.unwrap_or_else(|| probe.detect()) {
         Format::WordPress => {
             let post: Wp = from_json(json)?;
-            article_from_post(post, doc_url, html).map(Document::Article)
+            article_from_post(post, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
-        Format::JsonFeed if probe.is_feed() => parse_listing(json, doc_url).map(Document::Listing),
+        Format::JsonFeed if probe.is_feed() => parse_listing(json, doc_url).map(|l| Doc::Listing(Rc::new(l))),
         Format::JsonFeed | Format::Dateline => {
             let item: ItemWire = from_json(json)?;
-            article_from_item(item, doc_url, html).map(Document::Article)
+            article_from_item(item, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
     }
 }
@@ -195,7 +186,7 @@ mod tests {
     #[test]
     fn a_one_post_array_is_an_article_only_when_asked_for_by_slug() {
         let post = r#"[{"id": 5, "link": "https://s.example/a/", "title": {"rendered": "A"}, "content": {"rendered": ""}, "date_gmt": "2025-05-18T10:00:00"}]"#;
-        let is_article = |url: &str| matches!(parse_document(post, url, None, &mut no_html), Ok(Document::Article(_)));
+        let is_article = |url: &str| matches!(parse_document(post, url, None, &mut no_html), Ok(Doc::Article(_)));
         assert!(is_article("https://s.example/wp-json/wp/v2/posts?slug=a-b&_embed"));
         assert!(is_article("https://s.example/?rest_route=/wp/v2/posts&slug=a"));
         assert!(!is_article("https://s.example/wp-json/wp/v2/posts?_embed&page=3"));

@@ -7,14 +7,12 @@ use super::{heading, Ctx};
 use crate::model::Listing;
 use leptos::prelude::*;
 
-/// `title` is the feed's own title, else the words the reader clicked (a
-/// tag's name), else "Latest stories". `more` appends the next page; `busy`
-/// is true while it loads.
+/// `title` is the headline (`widget::Shown::title`). `more` appends the
+/// next page; `busy` is true while it loads.
 /// `failed` is true after a "Load more" that did not load: the button then
 /// says so and tries again.
-pub fn listing_view(ctx: &Ctx, l: &Listing, hint: Option<String>, more: impl Fn() + 'static, busy: Signal<bool>, failed: Signal<bool>) -> impl IntoView {
+pub fn listing_view(ctx: &Ctx, l: &Listing, title: String, more: impl Fn() + 'static, busy: Signal<bool>, failed: Signal<bool>) -> impl IntoView {
     let t = ctx.t();
-    let title = l.title.clone().or(hint).unwrap_or_else(|| t.stories.to_string());
     let items = l.items.iter().map(|c| story_card(ctx, c)).collect_view();
     let more_button = l.next_url.is_some().then(|| {
         view! {

@@ -1,7 +1,10 @@
-//! The view layer: Leptos components over the model. `Widget` owns one
-//! widget's state (what is shown, what is loading, what failed) and the
-//! `navigate` action; `article` renders an `Article` with one match over its
-//! blocks; `cards` renders Also Read cards and the Recent Posts rail.
+//! The view layer: Leptos components over the model. `Widget` carries out
+//! one widget's decisions, which live in the pure `crate::widget` (what is
+//! shown, its history, Load more, what a failure says): it keeps them in
+//! signals and does what they ask of the browser. `article` renders an
+//! `Article` with one match over its blocks; `cards` renders Also Read cards
+//! and the Recent Posts rail; `listing` a listing; `inline` builds clean
+//! inline content into DOM nodes.
 
 pub mod article;
 pub mod cards;
@@ -14,9 +17,9 @@ pub mod inline;
 use crate::config::Config;
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
-use crate::history;
-use crate::model::{Article, Listing};
-use crate::net::{load, load_listing, Doc, LoadError};
+use crate::model::{Article, Doc, Listing};
+use crate::net::{load, load_listing};
+use crate::widget::{merge_more, How, LoadError, Place, Shown, Status};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -28,55 +31,6 @@ use web_sys::{AbortController, HtmlElement};
 /// `src`), with the words the reader clicked as a title for a listing that
 /// has none.
 pub type Nav = Rc<dyn Fn(String, Option<String>)>;
-
-/// What a widget shows.
-#[derive(Clone)]
-pub enum Shown {
-    Article(Rc<Article>),
-    Listing { src: String, listing: Rc<Listing>, hint: Option<String> },
-}
-
-impl Shown {
-    pub fn src(&self) -> &str {
-        match self {
-            Shown::Article(a) => &a.src,
-            Shown::Listing { src, .. } => src,
-        }
-    }
-    fn title(&self, t: &Messages) -> String {
-        match self {
-            Shown::Article(a) => a.title.clone(),
-            Shown::Listing { listing, hint, .. } => listing.title.clone().or(hint.clone()).unwrap_or_else(|| t.stories.into()),
-        }
-    }
-    fn language(&self) -> Option<&str> {
-        match self {
-            Shown::Article(a) => a.language.as_deref(),
-            Shown::Listing { .. } => None,
-        }
-    }
-}
-
-/// Why a navigation happens; it decides history, focus and scrolling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum How {
-    /// The widget's first view (its `data-src`, or a deep link).
-    Initial,
-    /// The reader clicked: push a history entry, focus the new headline.
-    Click,
-    /// Back or Forward: restore the view and its scroll position.
-    Pop,
-    /// The Retry button.
-    Retry,
-}
-
-/// What the widget is doing besides showing its current article.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    Idle,
-    Loading(String),
-    Failed { url: String, error: LoadError },
-}
 
 /// What every part of a rendered widget needs to know.
 #[derive(Clone)]
@@ -112,19 +66,6 @@ pub fn heading(level: u8, part: &'static str, id: Option<String>, focusable: boo
         4 => h!(h4),
         5 => h!(h5),
         _ => h!(h6),
-    }
-}
-
-fn error_message(t: &Messages, e: &LoadError) -> String {
-    use crate::formats::FormatError as F;
-    match e {
-        LoadError::Network | LoadError::Cancelled => t.err_network.into(),
-        LoadError::Timeout => t.err_timeout.into(),
-        LoadError::Http(404 | 410) => t.err_not_found.into(),
-        LoadError::Http(s) if *s >= 500 => t.err_server.into(),
-        LoadError::Http(_) => t.err_client.into(),
-        LoadError::Format(F::Syntax(_) | F::NotAnObject | F::TooLarge) => t.err_damaged.into(),
-        LoadError::Format(f) => fill(t.err_incomplete, f.field().unwrap_or("?")),
     }
 }
 
@@ -181,68 +122,16 @@ fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>) {
     }
 }
 
-/// This widget's place in the host page's history (`history`), unless the
-/// element has `data-history="off"`.
-struct Place {
-    id: String,
-    /// The widget's own `data-src`: the view without a `dl` parameter, and
-    /// the origin deep links must stay on.
-    home: String,
-    /// Documents this widget opened in this page's life. Back/Forward may
-    /// return to them even on another origin; a fresh deep link may not.
-    visited: RefCell<Vec<String>>,
-    /// Page scroll position when each document was left, for Back/Forward.
-    scrolls: RefCell<Vec<(String, f64)>>,
-}
-
-impl Place {
-    /// The document the address bar names for this widget.
-    fn target(&self, search: &str) -> String {
-        history::read(search, &self.id)
-            .and_then(|v| history::expand(&v, &self.home).or_else(|| self.visited.borrow().contains(&v).then_some(v)))
-            .unwrap_or_else(|| self.home.clone())
-    }
-
-    /// Push a history entry for `src`, keeping the host's path, its other
-    /// query parameters, its hash and its state object as they are.
-    fn push(&self, src: &str) {
-        let Some(w) = web_sys::window() else { return };
-        let loc = w.location();
-        let Ok(history) = w.history() else { return };
-        let search = loc.search().unwrap_or_default();
-        let value = (src != self.home).then(|| history::compact(src, &self.home));
-        let next = history::write(&search, &self.id, value.as_deref());
-        if next == search {
-            return;
-        }
-        // Only the search changes; built from the full URL, so a page's
-        // <base href> or an odd path cannot redirect it.
-        let Ok(url) = web_sys::Url::new(&loc.href().unwrap_or_default()) else { return };
-        url.set_search(&next);
-        let url = url.href();
-        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = history.push_state_with_url(&state, "", Some(&url));
-    }
-
-    fn remember(&self, src: &str, y: f64) {
-        let mut s = self.scrolls.borrow_mut();
-        s.retain(|(k, _)| k != src);
-        s.push((src.to_string(), y));
-        if s.len() > 64 {
-            s.remove(0);
-        }
-        let mut v = self.visited.borrow_mut();
-        if !v.iter().any(|k| k == src) {
-            v.push(src.to_string());
-            if v.len() > 256 {
-                v.remove(0);
-            }
-        }
-    }
-
-    fn scroll_of(&self, src: &str) -> Option<f64> {
-        self.scrolls.borrow().iter().find(|(k, _)| k == src).map(|(_, y)| *y)
-    }
+/// Push a history entry with the page's new `location.search`, keeping its
+/// path, hash and state object as they are. Built from the full URL, so a
+/// page's <base href> or an odd path cannot redirect it.
+fn push_search(search: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let Ok(url) = web_sys::Url::new(&w.location().href().unwrap_or_default()) else { return };
+    url.set_search(search);
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    let _ = history.push_state_with_url(&state, "", Some(&url.href()));
 }
 
 fn search() -> String {
@@ -267,11 +156,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let generation = Rc::new(Cell::new(0u64));
     let format = config.format;
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::new(RefCell::new(None));
-    // The document the widget shows or is loading.
-    let current = Rc::new(RefCell::new(String::new()));
-    let place: Option<Rc<Place>> = config.history.then(|| {
-        Rc::new(Place { id, home: config.src.clone(), visited: RefCell::new(Vec::new()), scrolls: RefCell::new(Vec::new()) })
-    });
+    let place = Rc::new(RefCell::new(Place::new(config.history.then_some(id), config.src.clone())));
     // The language the widget speaks follows the story on screen.
     let locale = {
         let fixed_locale = config.locale.clone();
@@ -308,17 +193,13 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     // Put a loaded document on screen, then do what this kind of navigation
     // asks for: announce, focus, scroll.
-    let show: Rc<dyn Fn(Doc, String, Option<String>, How)> = {
+    let show: Rc<dyn Fn(Doc, String, Option<String>, How, Option<f64>)> = {
         let host = host.clone();
-        let place = place.clone();
-        Rc::new(move |doc: Doc, src: String, hint: Option<String>, how: How| {
-            let next = match doc {
-                Doc::Article(a) => {
-                    load_recent(&a);
-                    Shown::Article(a)
-                }
-                Doc::Listing(listing) => Shown::Listing { src: src.clone(), listing, hint },
-            };
+        Rc::new(move |doc: Doc, src: String, hint: Option<String>, how: How, scroll: Option<f64>| {
+            if let Doc::Article(a) = &doc {
+                load_recent(a);
+            }
+            let next = Shown { src: src.clone(), doc, hint };
             let title = next.title(messages(&locale.get_untracked()));
             shown.set(Some(next));
             status.set(Status::Idle);
@@ -330,8 +211,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             }
             if how != How::Initial {
                 announce.set(fill(messages(&locale.get_untracked()).loaded, &title));
-                let restore = if how == How::Pop { place.as_ref().and_then(|p| p.scroll_of(&src)) } else { None };
-                after_render(&host, "[part~='headline']".into(), restore);
+                after_render(&host, "[part~='headline']".into(), scroll);
             }
             // Once the whole story is in (its later part renders a task
             // after its top): a page that reserved the widget's space may
@@ -352,25 +232,11 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let navigate: Rc<dyn Fn(String, How, Option<String>)> = {
         let host = host.clone();
         let place = place.clone();
-        let current = current.clone();
-        // The words a listing was opened with (a tag's name), so Back and
-        // Forward show the same heading.
-        let hints: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
         Rc::new(move |src: String, how: How, hint: Option<String>| {
-            let hint = {
-                let mut h = hints.borrow_mut();
-                match hint {
-                    Some(words) => {
-                        h.retain(|(s, _)| *s != src);
-                        h.push((src.clone(), words.clone()));
-                        if h.len() > 64 {
-                            h.remove(0);
-                        }
-                        Some(words)
-                    }
-                    None => h.iter().find(|(s, _)| *s == src).map(|(_, w)| w.clone()),
-                }
-            };
+            let step = place.borrow_mut().go(&src, how, hint, scroll_y(), &search());
+            if let Some(next) = &step.push {
+                push_search(next);
+            }
             let gen = generation.get() + 1;
             generation.set(gen);
             more_busy.set(false);
@@ -378,22 +244,9 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             if let Some(old) = inflight.borrow_mut().take() {
                 old.abort();
             }
-            if let Some(p) = &place {
-                // On Back/Forward the browser may already have scrolled to
-                // the destination's position: remember only what a click
-                // leaves.
-                if how == How::Click {
-                    let leaving = current.borrow().clone();
-                    if !leaving.is_empty() {
-                        p.remember(&leaving, scroll_y());
-                    }
-                    p.push(&src);
-                }
-                p.remember(&src, p.scroll_of(&src).unwrap_or_else(scroll_y));
-            }
-            *current.borrow_mut() = src.clone();
+            let (hint, scroll) = (step.hint, step.scroll);
             if let Some(doc) = crate::net::cached(&src) {
-                show(doc, src, hint, how);
+                show(doc, src, hint, how, scroll);
                 return;
             }
             let ctrl = AbortController::new().ok();
@@ -409,7 +262,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                     return;
                 }
                 match result {
-                    Ok(doc) => show(doc, src, hint, how),
+                    Ok(doc) => show(doc, src, hint, how, scroll),
                     Err(LoadError::Cancelled) => {}
                     Err(error) => {
                         web_sys::console::error_1(&error.hint(&src).into());
@@ -421,24 +274,24 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         })
     };
 
-    let first = place.as_ref().map(|p| p.target(&search())).unwrap_or_else(|| config.src.clone());
+    let first = place.borrow().target(&search());
     navigate(first, How::Initial, None);
 
     // Back and Forward: every widget reads its own parameter and moves only
     // if it names another document. The host's own pushState routing never
     // carries our parameter, so it leaves widgets where they are... unless
     // it goes back past our entries, which restores the widget too.
-    if let Some(p) = place.clone() {
+    if config.history {
         let navigate = navigate.clone();
-        let current = current.clone();
+        let place = place.clone();
         let host = host.clone();
         let on_pop = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
             // A widget a single-page host has removed stays quiet.
             if !host.is_connected() {
                 return;
             }
-            let target = p.target(&search());
-            if *current.borrow() != target {
+            let to = place.borrow().popped(&search());
+            if let Some(target) = to {
                 navigate(target, How::Pop, None);
             }
         });
@@ -460,7 +313,8 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let more: Rc<dyn Fn()> = {
         let host = host.clone();
         Rc::new(move || {
-            let Some(Shown::Listing { src, listing, hint }) = shown.get_untracked() else { return };
+            let Some(s) = shown.get_untracked() else { return };
+            let Some(listing) = s.listing().cloned() else { return };
             let Some(next) = listing.next_url.clone() else { return };
             if more_busy.get_untracked() {
                 return;
@@ -468,11 +322,11 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             more_busy.set(true);
             more_failed.set(false);
             let host = host.clone();
-            let on_screen = move |src: &str| shown.with_untracked(|s| s.as_ref().map(Shown::src) == Some(src));
+            let on_screen = move |src: &str| shown.with_untracked(|s| s.as_ref().is_some_and(|s| s.src == src));
             spawn_local(async move {
                 let page = load_listing(&next, format).await;
                 // Another view may be on screen by now: it has its own state.
-                if on_screen(&src) {
+                if on_screen(&s.src) {
                     more_busy.set(false);
                 }
                 let page = match page {
@@ -481,24 +335,17 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                         // The listing stays as it is; the button says it
                         // failed and is the retry.
                         web_sys::console::error_1(&error.hint(&next).into());
-                        if on_screen(&src) {
+                        if on_screen(&s.src) {
                             more_failed.set(true);
                         }
                         return;
                     }
                 };
-                let mut grown = (*listing).clone();
-                let before = grown.items.len();
-                for item in page.items.iter() {
-                    if !grown.items.iter().any(|c| c.url == item.url && c.src == item.src) {
-                        grown.items.push(item.clone());
-                    }
-                }
-                grown.next_url = page.next_url.clone().filter(|n| *n != next);
+                let (grown, before) = merge_more(&listing, &page, &next);
                 let grown = Rc::new(grown);
-                crate::net::remember(&src, Doc::Listing(grown.clone()));
-                if on_screen(&src) {
-                    shown.set(Some(Shown::Listing { src, listing: grown, hint }));
+                crate::net::remember(&s.src, Doc::Listing(grown.clone()));
+                if on_screen(&s.src) {
+                    shown.set(Some(Shown { doc: Doc::Listing(grown), ..s }));
                     if before > 0 {
                         // nth-child is 1-based: the first new story.
                         after_render(&host, format!("[part~='listing-item']:nth-child({}) a", before + 1), Some(scroll_y()));
@@ -530,7 +377,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 };
                 Some(view! {
                     <div part="error" role="alert">
-                        <p>{error_message(t, error)}</p>
+                        <p>{error.message(t)}</p>
                         <button part="retry" type="button" on:click=retry>{t.retry}</button>
                     </div>
                 })
@@ -547,10 +394,10 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         match shown.get() {
             Some(s) => {
                 let ctx = Ctx { locale: locale.get_untracked(), heading_level, format };
-                match s {
-                    Shown::Article(a) => article::article_view(&ctx, &a).into_any(),
-                    Shown::Listing { listing, hint, .. } => {
-                        listing::listing_view(&ctx, &listing, hint, move || more.get_value()(), more_busy.into(), more_failed.into()).into_any()
+                match &s.doc {
+                    Doc::Article(a) => article::article_view(&ctx, a).into_any(),
+                    Doc::Listing(listing) => {
+                        listing::listing_view(&ctx, listing, s.title(t), move || more.get_value()(), more_busy.into(), more_failed.into()).into_any()
                     }
                 }
             }
@@ -588,7 +435,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // The rail goes with an article, in its language. It depends on whether
     // an article is shown, not on which: navigating between stories that
     // share a feed leaves it as it is instead of rebuilding it.
-    let with_article = Memo::new(move |_| shown.with(|s| matches!(s, Some(Shown::Article(_)))));
+    let with_article = Memo::new(move |_| shown.with(|s| matches!(s, Some(Shown { doc: Doc::Article(_), .. }))));
     let rail = move || {
         with_article.get().then_some(())?;
         let (src, l) = recent.get()?;
