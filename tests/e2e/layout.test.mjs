@@ -21,7 +21,8 @@ const WIDE = { width: 1280, height: 800 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** CLS of one cold load of `page` (tests/e2e/pages/csp/) in `viewport`,
- *  with every shift's moved rects for the failure message. */
+ *  with every shift's moved rects for the failure message, and the width
+ *  of the story's column when it appears and once the rail is in. */
 async function layoutShift(page, viewport) {
   const context = await browser.newContext({ viewport });
   try {
@@ -41,18 +42,23 @@ async function layoutShift(page, viewport) {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const late = (ms) => async (route) => { await sleep(ms); await route.continue(); };
-    await tab.route('**/dateline.js', late(250));
+    await tab.route((url) => url.pathname === '/dateline.js', late(250));
     await tab.route('**/demo/articles/diplomatic-tour.json', late(400));
     await tab.route('**/demo/feeds/recent.json', late(400));
     await tab.goto(`${server.url}fixtures/e2e/pages/csp/${page}`);
+    // The story's column, before and after the rail arrives beside it.
+    const column = () => tab.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="article"]')?.getBoundingClientRect().width);
+    await tab.waitForFunction(() => document.querySelector('[data-dateline]')?.shadowRoot?.querySelector('[part~="article"]'), null, { timeout: 15000 });
+    const before = await column();
     await tab.waitForFunction(() => document.querySelector('[data-dateline]')?.shadowRoot?.querySelector('[part~="recent-item"]'), null, { timeout: 15000 });
+    const after = await column();
     // The loader releases its reserve a frame after the whole story is in.
     await tab.waitForTimeout(600);
     const { shifts, violations } = await tab.evaluate(() => ({ shifts: window.__shifts, violations: window.__violations }));
     assert.deepEqual(problems, []);
     assert.deepEqual(violations, [], 'no CSP violations');
     const cls = shifts.reduce((sum, s) => sum + s.value, 0);
-    return { cls, detail: shifts.map((s) => `${s.value.toFixed(4)}: ${s.rects.join('; ')}`).join('\n') };
+    return { cls, detail: shifts.map((s) => `${s.value.toFixed(4)}: ${s.rects.join('; ')}`).join('\n'), column: [before, after] };
   } finally {
     await context.close();
   }
@@ -67,8 +73,9 @@ for (const [name, viewport] of [['narrow', NARROW], ['wide', WIDE]]) {
   test(`with the documented reserve nothing moves at all (${name}, ${viewport.width} px)`, async () => {
     // Wide, this is also the Recent Posts rail arriving beside a story
     // already on screen: the story's column must keep its width.
-    const { cls, detail } = await layoutShift('shift-reserved.html', viewport);
+    const { cls, detail, column } = await layoutShift('shift-reserved.html', viewport);
     assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)} > 0.01:\n${detail}`);
+    assert.equal(column[1], column[0], 'the story keeps the width of its column when the rail arrives');
   });
 }
 
