@@ -58,7 +58,9 @@
   }
   // Reserve a viewport's height until the first story (or error) is in, so
   // what follows starts out of sight and does not jump when it comes; not
-  // where the page reserves space itself (a min-height; docs/EMBED.md).
+  // where the page reserves space itself (a min-height; docs/EMBED.md), and
+  // only where nothing below the element can have been painted yet (see
+  // prepare).
   function hold(el, mine) {
     if (mine) el.style.minHeight = "100vh";
     function release() {
@@ -74,7 +76,11 @@
     el.addEventListener("dateline:load", release);
     el.addEventListener("dateline:error", release);
   }
-  function prepare() {
+  // `fresh`: no frame can have shown what follows the elements yet: they
+  // were just added (the observer below), or this script runs as a plain
+  // (not async) script tag, as in the snippet, so nothing after the tag is
+  // parsed yet.
+  function prepare(fresh) {
     var els = d.querySelectorAll("[data-dateline]");
     var todo = [];
     for (var i = 0; i < els.length; i++) {
@@ -82,12 +88,13 @@
       var src = abs(el.getAttribute("data-src") || "");
       if (!held.has(el) && !el.shadowRoot && src) todo.push([el, src]);
     }
-    // Once the page has painted, a reserve would itself push the content
-    // below down: then leave the elements as they are. All reads come
+    // A reserve on an element whose surroundings are already on screen
+    // would itself push the content below down: those stay as they are
+    // (an async script that runs after the first paint). All reads come
     // before any write, so twenty widgets cost one style pass, not twenty.
-    var painted = perf && perf.getEntriesByType && perf.getEntriesByType("paint").length > 0;
+    var free = fresh || !(perf && perf.getEntriesByType && perf.getEntriesByType("paint").length > 0);
     var mine = todo.map(function (t) {
-      return !painted && !(parseFloat(getComputedStyle(t[0]).minHeight) > 0);
+      return free && !(parseFloat(getComputedStyle(t[0]).minHeight) > 0);
     });
     todo.forEach(function (t, i) {
       hold(t[0], mine[i]);
@@ -120,17 +127,26 @@
       el.shadowRoot || release();
     });
   }
-  prepare();
-  // Elements the parser reaches after the module started are mounted (and
-  // their reserve released) once both are there.
-  if (d.readyState == "loading")
+  prepare(me && !me.async && d.readyState == "loading");
+  // Elements the parser adds after this script (the snippet's element when
+  // the tag comes first) are reserved and their documents fetched as soon
+  // as they are parsed: a mutation observer's callback runs before the
+  // browser renders them. They are mounted (or their reserve released) once
+  // the page is parsed and the module is there.
+  if (d.readyState == "loading") {
+    var seen = new MutationObserver(function () {
+      prepare(1);
+    });
+    seen.observe(d, { childList: true, subtree: true });
     d.addEventListener("DOMContentLoaded", function () {
+      seen.disconnect();
       prepare();
       ready.then(function (m) {
         m.scan();
         releaseAll();
       }, function () {});
     });
+  }
 
   ready.then(releaseAll, function (e) {
     releaseAll();

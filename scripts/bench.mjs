@@ -13,7 +13,10 @@
 // and total blocking time, unthrottled and at 4x CPU throttling; layout
 // shift of the host page; in-place navigation, prefetched and fresh; JS heap
 // and wasm memory after load and after many navigations; twenty widgets on
-// one page against one, and how often the wasm is compiled/instantiated.
+// one page against one, and how often the wasm is compiled/instantiated;
+// layout shift of a plain publisher page at 360, 768 and 1280 px wide, with
+// the snippet as pasted (script tag before and after the element) and with
+// the reserve docs/EMBED.md documents.
 //
 // Every load figure is the median (with min and max) of BENCH_RUNS cold
 // loads: each load gets a new browser context (empty HTTP cache, memory
@@ -27,8 +30,10 @@
 //   BENCH_MEM_NAVS [200]   navigations between the two memory readings
 //   BENCH_MEM_RUNS [3]     pages the memory figure is taken on
 //   BENCH_THROTTLE [4]     CPU slowdown factor for the throttled runs
+//   BENCH_SHIFT_RUNS [3]   cold loads per page and width for the layout
+//                          shift by width (4 pages x 3 widths)
 //   BENCH_ONLY [all]       while iterating: a comma-separated subset of
-//                          paint, throttled, many, nav, memory (the report then
+//                          paint, throttled, many, nav, memory, shift (the report then
 //                          shows only those figures; skipped ones read n/a)
 //   CHROMIUM [/usr/bin/chromium]
 //
@@ -63,13 +68,26 @@ const CFG = {
   memNavs: env('BENCH_MEM_NAVS', 200),
   memRuns: env('BENCH_MEM_RUNS', 3),
   throttle: env('BENCH_THROTTLE', 4),
+  shiftRuns: env('BENCH_SHIFT_RUNS', 3),
 };
-const ONLY = new Set((process.env.BENCH_ONLY || 'paint,throttled,many,nav,memory').split(',').map((s) => s.trim()));
+const ALL = ['paint', 'throttled', 'many', 'nav', 'memory', 'shift'];
+const ONLY = new Set((process.env.BENCH_ONLY || ALL.join(',')).split(',').map((s) => s.trim()));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // As in tests/e2e/harness.mjs; playwright adds --headless.
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic'];
 const VIEWPORT = { width: 1280, height: 800 };
+// Layout shift by width: a phone, a tablet, a laptop. At 1280 px the widget
+// on the shift pages is wide enough (≥ 60rem) for the rail beside the article.
+const SHIFT_VIEWPORTS = [{ width: 360, height: 740 }, { width: 768, height: 1024 }, { width: 1280, height: 800 }];
+// The pages (bench/), each with host content below the widget, and the
+// target for each (null: reported, no target).
+const SHIFT_PAGES = [
+  { page: 'snippet.html', label: 'the README snippet as pasted (script tag first)', target: 0.1 },
+  { page: 'snippet-after.html', label: 'as pasted, the script tag after the element', target: 0.1 },
+  { page: 'reserved.html', label: 'the documented reserve (`[data-dateline] { min-height: 100vh }`)', target: 0.01 },
+  { page: 'snippet-async.html', label: 'the snippet with `async` added, no reserve', target: null },
+];
 const OUT = 'target/bench';
 const DIST = 'dist';
 const TIMEOUT = 30_000; // per page load or navigation wait
@@ -437,8 +455,8 @@ async function wasmMemoryBytes() {
 let browser;
 
 /** A fresh context (cold caches) and page with the probe installed. */
-async function freshPage({ throttle = 1 } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function freshPage({ throttle = 1, viewport = VIEWPORT } = {}) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -491,6 +509,21 @@ async function loadRuns(label, pages, runs, opts) {
     for (const [k, url] of Object.entries(pages)) out[k].push(await loadRun(url, opts));
     log(`${label}: run ${i + 1}/${runs}`);
   }
+  return out;
+}
+
+/** Layout shift of each SHIFT_PAGES page at each SHIFT_VIEWPORTS width:
+ *  { page: { width: summary of CLS } }, loads interleaved run by run. */
+async function shiftBench(base) {
+  const out = {};
+  for (const { page } of SHIFT_PAGES) out[page] = Object.fromEntries(SHIFT_VIEWPORTS.map((v) => [v.width, []]));
+  for (let i = 0; i < CFG.shiftRuns; i++) {
+    for (const viewport of SHIFT_VIEWPORTS) {
+      for (const { page } of SHIFT_PAGES) out[page][viewport.width].push((await loadRun(base + 'bench/' + page, { viewport })).cls);
+    }
+    log(`layout shift by width: run ${i + 1}/${CFG.shiftRuns}`);
+  }
+  for (const p of Object.values(out)) for (const w of Object.keys(p)) p[w] = summary(p[w]);
   return out;
 }
 
@@ -694,13 +727,26 @@ function buildReport(R) {
   const wc = R.many.many[0].wasm;
   L.push(`WebAssembly calls on the 20-widget page (first run): ${Object.entries(wc).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
 
+  L.push('## Layout shift by width (bench/snippet*.html, bench/reserved.html)', '');
+  L.push(`CLS of a plain publisher page with host content below the widget, median of ${CFG.shiftRuns} cold loads (min – max) at each viewport width; ` +
+    'the widget is 328, 736 and 1120 px wide, the last with the Recent Posts rail beside the article.', '');
+  row('page', ...SHIFT_VIEWPORTS.map((v) => `${v.width}×${v.height}`), 'target', 'result');
+  row('---', ...SHIFT_VIEWPORTS.map(() => '---:'), '---', '---');
+  for (const { page, label, target } of SHIFT_PAGES) {
+    const by = R.shift[page];
+    const cells = SHIFT_VIEWPORTS.map((v) => `${fmt.cls(by[v.width].median)} (${range(by[v.width], fmt.cls)})`);
+    const ok = SHIFT_VIEWPORTS.every((v) => by[v.width].median <= target);
+    row(`${label} (\`bench/${page}\`)`, ...cells, target === null ? '(no target)' : `≤ ${target} at every width`, target === null ? '' : pass(ok));
+  }
+  L.push('');
+
   L.push('## Method', '');
   L.push(
     '- Cold loads: a new browser context per load (empty HTTP, memory and code caches, a new renderer process); the server sends `Cache-Control: no-store` and had compressed every file once before the first load. Pages are interleaved run by run; one discarded load of each page precedes the runs.',
     '- Headline painted: a `requestAnimationFrame` loop installed before any page script looks for the headline (in the widget\'s shadow root, or `.static-article .headline` on the static page); in the first frame that has it, a `setTimeout(0)` is queued, and its `performance.now()` (ms since navigation start), which runs after that frame\'s paint, is the figure. Element Timing cannot see into shadow DOM.',
     '- Static baseline: bench/static.html, the same host page with the same article (headline, standfirst, lead image, body, Also Read, tags) as HTML, measured the same way.',
     `- Long tasks: a buffered \`longtask\` PerformanceObserver from navigation start until every widget shows its Recent Posts rail, plus ${SETTLE_MS} ms; TBT is the sum of (duration − 50 ms) over those tasks. Throttling: CDP \`Emulation.setCPUThrottlingRate\` ${x}.`,
-    '- Layout shift: the sum of `layout-shift` entries without recent input over the same window; host content sits below the widget in a 1280×800 viewport.',
+    '- Layout shift: the sum of `layout-shift` entries without recent input over the same window; host content sits below the widget in a 1280×800 viewport. By width: the same on bench/snippet.html, snippet-after.html, reserved.html and snippet-async.html (a plain page, one column up to 72rem) in 360×740, 768×1024 and 1280×800 viewports.',
     '- Navigation: in the page, `performance.now()` at the click dispatch on the first Also Read card (`card.click()`), until a `setTimeout(0)` after the first animation frame in which a MutationObserver saw the new headline text. Prefetched: the two demo stories that link to each other, both already in the widget\'s page-wide cache. Fresh: a generated chain of stories (target/bench/chain/) where each click opens one never fetched.',
     '- Memory: `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage` (used JS heap); wasm linear memory is `memory.buffer.byteLength` of the wasm exports, read through the glue module\'s init function (which returns the existing instance; no debug hook). Linear memory never shrinks, so its growth is the high-water mark.',
     '- WebAssembly calls: `WebAssembly.compile`, `compileStreaming`, `instantiate`, `instantiateStreaming`, `new Module` and `new Instance` wrapped before any page script, counted per page.',
@@ -735,6 +781,11 @@ function partialReport(R) {
     line('nav prefetched', R.nav.prefetched);
     L.push(`- nav prefetched p95: ${fmt.ms(R.nav.prefetched.p95)}`);
     line('nav fresh', R.nav.fresh);
+  }
+  if (R.shift) {
+    for (const { page } of SHIFT_PAGES) {
+      L.push(`- CLS ${page}: ${SHIFT_VIEWPORTS.map((v) => `${v.width}px ${fmt.cls(R.shift[page][v.width].median)} (${fmt.cls(R.shift[page][v.width].min)} – ${fmt.cls(R.shift[page][v.width].max)})`).join(', ')}`);
+    }
   }
   if (R.memory) {
     const M = R.memory;
@@ -807,6 +858,10 @@ async function main() {
       log(`memory: ${CFG.memRuns} pages, ${CFG.memNavs} navigations each`);
       R.memory = await memoryBench(base);
     }
+    if (ONLY.has('shift')) {
+      log(`layout shift by width: ${SHIFT_PAGES.length} pages x ${SHIFT_VIEWPORTS.length} widths, ${CFG.shiftRuns} cold loads each`);
+      R.shift = await shiftBench(base);
+    }
   } finally {
     await browser?.close();
     server.stop();
@@ -815,7 +870,7 @@ async function main() {
   R.meta.seconds = Math.round((Date.now() - t0) / 1000);
   R.meta.loadavgEnd = os.loadavg().map((v) => v.toFixed(2)).join(' ');
   fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify(R, null, 2) + '\n');
-  const md = ONLY.size === 5 ? buildReport(R) : partialReport(R);
+  const md = ALL.every((k) => ONLY.has(k)) ? buildReport(R) : partialReport(R);
   fs.writeFileSync(path.join(OUT, 'report.md'), md);
   process.stdout.write('\n' + md);
   log(`wrote ${OUT}/report.json and ${OUT}/report.md in ${R.meta.seconds} s`);

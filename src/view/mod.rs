@@ -13,6 +13,7 @@ pub mod intl;
 pub mod listing;
 pub mod prefetch;
 pub mod inline;
+pub mod skeleton;
 
 use crate::config::Config;
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
@@ -401,19 +402,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                     }
                 }
             }
-            None if loading() => view! {
-                <div part="loading" aria-busy="true" aria-label=t.loading>
-                    <slot></slot>
-                    <div class="sk sk-h"></div>
-                    <div class="sk sk-h sk-short"></div>
-                    <div class="sk sk-meta"></div>
-                    <div class="sk sk-img"></div>
-                    <div class="sk sk-line"></div>
-                    <div class="sk sk-line"></div>
-                    <div class="sk sk-line sk-short"></div>
-                </div>
-            }
-            .into_any(),
+            None if loading() => skeleton::skeleton(t.loading).into_any(),
             // Failed before anything was shown: keep the publisher's own
             // fallback link visible under the message.
             None => view! { <div class="dl-fallback"><slot></slot></div> }.into_any(),
