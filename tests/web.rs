@@ -174,7 +174,7 @@ fn check_blocks(blocks: &[Block], title: &str, container: &Element) {
         check_inline(rich, title);
         let el = document().create_element("p").unwrap();
         container.append_child(&el).unwrap();
-        dateline::view::inline::inline(el, rich.clone());
+        dateline::view::inline::inline(&el, rich);
     };
     for b in blocks {
         match b {

@@ -31,15 +31,23 @@ pub enum Format {
     WordPress,
 }
 
+impl Format {
+    /// The name `data-format` gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Dateline => "dateline",
+            Format::JsonFeed => "jsonfeed",
+            Format::WordPress => "wordpress",
+        }
+    }
+}
+
 /// Read a `data-format` attribute: `dateline`, `jsonfeed` or `wordpress`
 /// (ASCII case and surrounding spaces ignored). Anything else is `None`,
 /// which means "detect".
 pub fn parse_format_hint(s: &str) -> Option<Format> {
     let s = s.trim();
-    [("dateline", Format::Dateline), ("jsonfeed", Format::JsonFeed), ("wordpress", Format::WordPress)]
-        .into_iter()
-        .find(|(name, _)| s.eq_ignore_ascii_case(name))
-        .map(|(_, f)| f)
+    [Format::Dateline, Format::JsonFeed, Format::WordPress].into_iter().find(|f| s.eq_ignore_ascii_case(f.name()))
 }
 
 /// What one probed field looked like.

@@ -1,173 +1,178 @@
 //! The article: headline, standfirst, dateline, byline, lead image, body
-//! blocks (one exhaustive match), Also Read section and tag chips.
+//! blocks (one exhaustive match), Also Read section and tag chips, built
+//! with `dom` from the clean model.
 
-use super::cards::{also_read_card, also_read_section, tag_chip, time_view};
+use super::cards::{also_read_card, also_read_section, tag_chip, time};
+use super::dom::{el, el_text, heading, sep, text};
 use super::inline::inline;
-use super::{heading, Ctx};
-use crate::model::{Article, Author, Block, Image};
+use super::Ctx;
+use crate::model::{Article, Block, Image};
+use crate::time::{relative_time, Relative};
 use leptos::prelude::*;
 use std::rc::Rc;
+use web_sys::{Element, Node};
 
-fn figure(img: &Image, part: Option<&'static str>, lazy: bool) -> impl IntoView {
-    let caption = (img.caption.is_some() || img.credit.is_some()).then(|| {
-        view! {
-            <figcaption>
-                {img.caption.clone()}
-                {img.credit.clone().map(|c| view! { " " <span class="dl-credit">{c}</span> })}
-            </figcaption>
+fn figure(parent: &Node, img: &Image, part: Option<&str>, lazy: bool) {
+    let fig = el(parent, "figure", &[]);
+    if let Some(p) = part {
+        let _ = fig.set_attribute("part", p);
+    }
+    let i = el(&fig, "img", &[("src", &img.src), ("alt", &img.alt), ("loading", if lazy { "lazy" } else { "eager" }), ("decoding", "async")]);
+    if let (Some(w), Some(h)) = (img.width, img.height) {
+        let _ = i.set_attribute("width", &w.to_string());
+        let _ = i.set_attribute("height", &h.to_string());
+    }
+    if img.caption.is_some() || img.credit.is_some() {
+        let cap = el(&fig, "figcaption", &[]);
+        if let Some(c) = &img.caption {
+            text(&cap, c);
         }
-    });
-    view! {
-        <figure part=part>
-            <img
-                src=img.src.clone()
-                alt=img.alt.clone()
-                width=img.width
-                height=img.height
-                loading=if lazy { "lazy" } else { "eager" }
-                decoding="async"
-            />
-            {caption}
-        </figure>
+        if let Some(c) = &img.credit {
+            text(&cap, " ");
+            el_text(&cap, "span", &[("class", "dl-credit")], c);
+        }
     }
 }
 
-fn block_view(ctx: &Ctx, block: &Block) -> AnyView {
-    match block {
-        Block::Paragraph(r) => view! { <p use:inline=r.clone()></p> }.into_any(),
-        Block::Heading(text) => heading(ctx.sub_level(), "body-heading", None, false, text.clone()),
-        Block::Quote { text, cite } => view! {
-            <blockquote part="quote">
-                <p>{text.clone()}</p>
-                {cite.clone().map(|c| view! { <footer><cite>{c}</cite></footer> })}
-            </blockquote>
+fn block(parent: &Node, ctx: &Ctx, b: &Block) {
+    match b {
+        Block::Paragraph(r) => inline(&el(parent, "p", &[]), r),
+        Block::Heading(t) => {
+            heading(parent, ctx.sub_level(), &[("part", "body-heading")], t);
         }
-        .into_any(),
+        Block::Quote { text: t, cite } => {
+            let q = el(parent, "blockquote", &[("part", "quote")]);
+            el_text(&q, "p", &[], t);
+            if let Some(c) = cite {
+                el_text(&el(&q, "footer", &[]), "cite", &[], c);
+            }
+        }
         Block::List { ordered, items } => {
-            let lis = items.iter().map(|r| view! { <li use:inline=r.clone()></li> }).collect_view();
-            if *ordered {
-                view! { <ol>{lis}</ol> }.into_any()
-            } else {
-                view! { <ul>{lis}</ul> }.into_any()
+            let list = el(parent, if *ordered { "ol" } else { "ul" }, &[]);
+            for r in items {
+                inline(&el(&list, "li", &[]), r);
             }
         }
-        Block::Image(img) => figure(img, None, true).into_any(),
-        Block::AlsoRead(card) => also_read_card(ctx, card, true),
+        Block::Image(img) => figure(parent, img, None, true),
+        Block::AlsoRead(card) => also_read_card(parent, ctx, card, true),
         // Never a live iframe: a card that opens the embedded thing.
-        Block::Embed { url, provider, title } => view! {
-            <a part="embed" class="dl-card dl-embed" href=url.clone() target="_blank" rel="noopener noreferrer">
-                <span class="dl-card-text">
-                    <span class="dl-kicker">{provider.clone()}</span>
-                    <span class="dl-card-title">{title.clone().unwrap_or_else(|| url.clone())}</span>
-                    <span class="dl-embed-note">{ctx.t().opens_new_tab}</span>
-                </span>
-            </a>
+        Block::Embed { url, provider, title } => {
+            let a = el(parent, "a", &[("part", "embed"), ("class", "dl-card dl-embed"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")]);
+            let s = el(&a, "span", &[("class", "dl-card-text")]);
+            el_text(&s, "span", &[("class", "dl-kicker")], provider);
+            el_text(&s, "span", &[("class", "dl-card-title")], title.as_deref().unwrap_or(url));
+            el_text(&s, "span", &[("class", "dl-embed-note")], ctx.t().opens_new_tab);
         }
-        .into_any(),
         Block::Table { caption, header, rows } => {
-            let mut rows = rows.iter();
-            let head = header.then(|| rows.next()).flatten().map(|r| {
-                let cells = r.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
-                view! { <thead><tr>{cells}</tr></thead> }
-            });
-            let body = rows
-                .map(|r| {
-                    let cells = r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view();
-                    view! { <tr>{cells}</tr> }
-                })
-                .collect_view();
-            view! {
-                // Wide tables scroll sideways; the region takes focus so
-                // keyboard users can scroll it too.
-                <div class="dl-table" tabindex="0">
-                    <table part="table">
-                        {caption.clone().map(|c| view! { <caption>{c}</caption> })}
-                        {head}
-                        <tbody>{body}</tbody>
-                    </table>
-                </div>
+            // Wide tables scroll sideways; the region takes focus so
+            // keyboard users can scroll it too.
+            let region = el(parent, "div", &[("class", "dl-table"), ("tabindex", "0")]);
+            let table = el(&region, "table", &[("part", "table")]);
+            if let Some(c) = caption {
+                el_text(&table, "caption", &[], c);
             }
-            .into_any()
+            let mut rows = rows.iter();
+            if let Some(r) = header.then(|| rows.next()).flatten() {
+                let tr = el(&el(&table, "thead", &[]), "tr", &[]);
+                for c in r {
+                    el_text(&tr, "th", &[("scope", "col")], c);
+                }
+            }
+            let body = el(&table, "tbody", &[]);
+            for r in rows {
+                let tr = el(&body, "tr", &[]);
+                for c in r {
+                    el_text(&tr, "td", &[], c);
+                }
+            }
         }
     }
 }
 
-fn author_view(a: &Author) -> AnyView {
-    match &a.url {
-        Some(url) => view! { <a href=url.clone() target="_blank" rel="noopener noreferrer author">{a.name.clone()}</a> }.into_any(),
-        None => view! { <span>{a.name.clone()}</span> }.into_any(),
-    }
-}
-
-/// Body blocks rendered with the headline; the rest follow a task later.
+/// Body blocks built with the headline; the rest follow a task later.
 const FIRST_BLOCKS: usize = 3;
 
-/// The article. Its top (headline to the first blocks) is built at once and
-/// the rest (later blocks, Also Read, tags) in the next task: an in-place
-/// navigation paints its new headline in the next frame, and a first load
-/// is two shorter tasks instead of one long one.
-pub fn article_view(ctx: &Ctx, a: &Rc<Article>) -> impl IntoView {
+/// Build the article into `article` (its `<article part="article">`). Its
+/// top (headline to the first blocks) is built at once and the rest (later
+/// blocks, Also Read, tags) in the next task: an in-place navigation paints
+/// its new headline in the next frame, and a first load is two shorter
+/// tasks instead of one long one.
+pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
     let t = ctx.t();
-    let place = a.place.clone().map(|p| view! { <span class="dl-place">{p}</span><span class="dl-sep" aria-hidden="true">" · "</span> });
-    let updated = a.modified.filter(|m| *m > a.published + 60_000).map(|m| {
-        view! { <span class="dl-sep" aria-hidden="true">" · "</span><span class="dl-updated">{t.updated} " " {time_view(ctx, m)}</span> }
-    });
-    let byline = (!a.authors.is_empty()).then(|| {
-        let names = a
-            .authors
-            .iter()
-            .enumerate()
-            .map(|(i, au)| view! { {(i > 0).then_some(", ")} {author_view(au)} })
-            .collect_view();
-        view! { <p part="byline">{t.by} " " {names}</p> }
-    });
+    heading(article, ctx.heading_level, &[("part", "headline"), ("id", "dl-headline"), ("tabindex", "-1")], &a.title);
+    if let Some(s) = &a.summary {
+        el_text(article, "p", &[("part", "standfirst")], s);
+    }
+    let line = el(article, "p", &[("part", "dateline")]);
+    if let Some(p) = &a.place {
+        el_text(&line, "span", &[("class", "dl-place")], p);
+        sep(&line);
+    }
+    // Past a week the relative time already shows the date: say it once.
+    if relative_time(a.published, crate::browser::now()) != Relative::Absolute {
+        el_text(&line, "span", &[("class", "dl-date")], &super::intl::date(a.published, &ctx.locale));
+        sep(&line);
+    }
+    time(&line, ctx, a.published);
+    if let Some(m) = a.modified.filter(|m| *m > a.published + 60_000) {
+        sep(&line);
+        let u = el_text(&line, "span", &[("class", "dl-updated")], t.updated);
+        text(&u, " ");
+        time(&u, ctx, m);
+    }
+    if !a.authors.is_empty() {
+        let by = el_text(article, "p", &[("part", "byline")], t.by);
+        text(&by, " ");
+        for (i, au) in a.authors.iter().enumerate() {
+            if i > 0 {
+                text(&by, ", ");
+            }
+            match &au.url {
+                Some(url) => el_text(&by, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer author")], &au.name),
+                None => el_text(&by, "span", &[], &au.name),
+            };
+        }
+    }
+    if let Some(img) = &a.image {
+        figure(article, img, Some("image"), false);
+    }
+    let body = el(article, "div", &[("part", "body")]);
     let first = a.body.len().min(FIRST_BLOCKS);
-    let ready = RwSignal::new(false);
+    for b in &a.body[..first] {
+        block(&body, ctx, b);
+    }
+    let (article, ctx, a) = (article.clone(), ctx.clone(), a.clone());
     leptos::task::spawn_local(async move {
         crate::browser::next_task().await;
-        let _ = ready.try_set(true);
-    });
-    let (store_a, store_ctx) = (StoredValue::new_local(a.clone()), StoredValue::new_local(ctx.clone()));
-    let later_blocks = move || {
-        ready.get().then_some(())?;
-        let (a, ctx) = (store_a.get_value(), store_ctx.get_value());
-        Some(a.body[first..].iter().map(|b| block_view(&ctx, b)).collect_view())
-    };
-    let later_sections = move || {
-        ready.get().then_some(())?;
-        let (a, ctx) = (store_a.get_value(), store_ctx.get_value());
-        let t = ctx.t();
-        let tags = (!a.tags.is_empty()).then(|| {
-            let chips = a.tags.iter().map(|tag| tag_chip(&ctx, tag)).collect_view();
-            view! {
-                <nav class="dl-tags" aria-labelledby="dl-tags">
-                    <span class="dl-tags-label" id="dl-tags">{t.tags}</span>
-                    <ul part="tags">{chips}</ul>
-                </nav>
+        // Another story may have replaced this one in the meantime (in the
+        // same element, whose old body is then gone).
+        if !body.is_connected() {
+            return;
+        }
+        for b in &a.body[first..] {
+            block(&body, &ctx, b);
+        }
+        also_read_section(&article, &ctx, &a.also_read);
+        if !a.tags.is_empty() {
+            let nav = el(&article, "nav", &[("class", "dl-tags"), ("aria-labelledby", "dl-tags")]);
+            el_text(&nav, "span", &[("class", "dl-tags-label"), ("id", "dl-tags")], ctx.t().tags);
+            let ul = el(&nav, "ul", &[("part", "tags")]);
+            for tag in &a.tags {
+                tag_chip(&ul, &ctx, tag);
             }
-        });
-        Some(view! { {also_read_section(&ctx, &a.also_read)} {tags} })
-    };
-    // Past a week the relative time already shows the date: say it once.
-    let fresh = crate::time::relative_time(a.published, crate::browser::now()) != crate::time::Relative::Absolute;
-    let body = a.body[..first].iter().map(|b| block_view(ctx, b)).collect_view();
-    view! {
-        <article part="article" aria-labelledby="dl-headline">
-            {heading(ctx.heading_level, "headline", Some("dl-headline".into()), true, a.title.clone())}
-            {a.summary.clone().map(|s| view! { <p part="standfirst">{s}</p> })}
-            <p part="dateline">
-                {place}
-                {fresh.then(|| view! {
-                    <span class="dl-date">{super::intl::date(a.published, &ctx.locale)}</span>
-                    <span class="dl-sep" aria-hidden="true">" · "</span>
-                })}
-                {time_view(ctx, a.published)}
-                {updated}
-            </p>
-            {byline}
-            {a.image.as_ref().map(|img| figure(img, Some("image"), false))}
-            <div part="body">{body}{later_blocks}</div>
-            {later_sections}
-        </article>
-    }
+        }
+    });
+}
+
+/// The article as a view: one element, filled by `fill`.
+pub fn article_view(ctx: &Ctx, a: &Rc<Article>) -> impl IntoView {
+    let what = (ctx.clone(), a.clone());
+    view! { <article part="article" aria-labelledby="dl-headline" class=ctx.rail.then_some("dl-railed") use:article=what></article> }
+}
+
+/// The directive. Leptos runs it again on the same element when the next
+/// story replaces this one, so what was built before goes first.
+fn article(el: Element, (ctx, a): (Ctx, Rc<Article>)) {
+    el.replace_children_with_node_0();
+    fill(&el, &ctx, &a);
 }

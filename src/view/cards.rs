@@ -1,22 +1,27 @@
-//! Story cards: Also Read cards (inline and in their section), the Recent
-//! Posts rail, and the `<time>` element every relative time uses.
+//! Story cards: Also Read cards (inline and in their section), tag chips, a
+//! listing's stories, the Recent Posts rail, and the `<time>` element every
+//! relative time uses. Built with `dom` from the model.
 
-use super::clock::live_time;
+use super::clock;
+use super::dom::{el, el_text, heading, text};
 use super::intl::{date_time, iso, relative};
-use super::{heading, Ctx};
-use crate::model::{Card, Listing};
-use super::prefetch::prefetch_in_view;
-use crate::model::Tag;
-use leptos::prelude::*;
+use super::prefetch;
+use super::Ctx;
+use crate::limits::RAIL_ITEMS;
+use crate::model::{Card, Listing, Tag};
+use web_sys::{Element, Node};
 
 /// `<time part="time" datetime="ISO" title="absolute, localized">6 hours ago</time>`,
 /// kept current by the shared clock while it is in view.
-pub fn time_view(ctx: &Ctx, ms: i64) -> impl IntoView {
-    let now = ArcRwSignal::new(crate::browser::now());
-    let locale = ctx.locale.clone();
-    let title = date_time(ms, &ctx.locale);
-    let watch = (ms, now.clone());
-    view! { <time part="time" datetime=iso(ms) title=title use:live_time=watch>{move || relative(ms, now.get(), &locale)}</time> }
+pub fn time(parent: &Node, ctx: &Ctx, ms: i64) -> Element {
+    let t = el_text(
+        parent,
+        "time",
+        &[("part", "time"), ("datetime", &iso(ms)), ("title", &date_time(ms, &ctx.locale))],
+        &relative(ms, crate::browser::now(), &ctx.locale),
+    );
+    clock::watch(&t, ms, &ctx.locale);
+    t
 }
 
 /// A link that opens `src` in place. The widget handles clicks, hovers and
@@ -25,136 +30,133 @@ pub fn time_view(ctx: &Ctx, ms: i64) -> impl IntoView {
 /// keep the browser's behaviour on `href`, the canonical page), and hover or
 /// focus prefetches it, as does (on touch screens) scrolling it into view.
 /// `data-hint` names a listing that has no title of its own (a tag).
-pub fn in_place_link(ctx: &Ctx, src: &str, href: String, part: &'static str, class: &'static str, hint: Option<String>, inner: AnyView) -> AnyView {
+pub fn in_place_link(parent: &Node, ctx: &Ctx, src: &str, href: &str, part: &str, class: &str, hint: Option<&str>) -> Element {
+    let a = el(parent, "a", &[("part", part), ("class", class), ("href", href), ("data-src", src)]);
+    if let Some(h) = hint {
+        let _ = a.set_attribute("data-hint", h);
+    }
     // A widget with `data-format` reads what its links open the same way;
     // the touch-screen prefetch finds it here.
-    let format = ctx.format.map(|f| match f {
-        crate::formats::Format::Dateline => "dateline",
-        crate::formats::Format::JsonFeed => "jsonfeed",
-        crate::formats::Format::WordPress => "wordpress",
-    });
-    view! {
-        <a part=part class=class href=href data-src=src.to_string() data-hint=hint data-format=format use:prefetch_in_view=()>
-            {inner}
-        </a>
+    if let Some(f) = ctx.format {
+        let _ = a.set_attribute("data-format", f.name());
     }
-    .into_any()
+    prefetch::observe(&a);
+    a
 }
 
 /// A link to a story: in place with a `src`, else an ordinary link to `url`
-/// in a new tab.
-pub fn card_link(ctx: &Ctx, card: &Card, part: &'static str, class: &'static str, inner: AnyView) -> AnyView {
+/// in a new tab. `fill` puts the card's content in it.
+pub fn card_link(parent: &Node, ctx: &Ctx, card: &Card, part: &str, class: &str, fill: impl FnOnce(&Element)) -> Element {
     match &card.src {
-        Some(src) => in_place_link(ctx, src, card.url.clone().unwrap_or_else(|| src.clone()), part, class, None, inner),
+        Some(src) => {
+            let a = in_place_link(parent, ctx, src, card.url.as_deref().unwrap_or(src), part, class, None);
+            fill(&a);
+            a
+        }
         None => {
-            let new_tab = ctx.t().opens_new_tab;
-            view! {
-                <a part=part class=class href=card.url.clone() target="_blank" rel="noopener noreferrer">
-                    {inner}
-                    <span class="dl-sr">" (" {new_tab} ")"</span>
-                </a>
-            }
-            .into_any()
+            let url = card.url.as_deref().unwrap_or_default();
+            let a = el(parent, "a", &[("part", part), ("class", class), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")]);
+            fill(&a);
+            let sr = el(&a, "span", &[("class", "dl-sr")]);
+            text(&sr, " (");
+            text(&sr, ctx.t().opens_new_tab);
+            text(&sr, ")");
+            a
         }
     }
+}
+
+fn thumb(parent: &Node, src: &str) {
+    el(parent, "img", &[("class", "dl-thumb"), ("src", src), ("alt", ""), ("width", "96"), ("height", "64"), ("loading", "lazy"), ("decoding", "async")]);
 }
 
 /// An Also Read card. Inline cards stand in the body where their block is
 /// and carry the "Also Read" kicker; section cards show a thumbnail and time.
-pub fn also_read_card(ctx: &Ctx, card: &Card, inline: bool) -> AnyView {
-    let kicker = inline.then(|| view! { <span class="dl-kicker">{ctx.t().also_read}</span> });
-    let thumb = card.image.clone().filter(|_| !inline).map(|src| {
-        view! { <img class="dl-thumb" src=src alt="" width="96" height="64" loading="lazy" decoding="async"/> }
+pub fn also_read_card(parent: &Node, ctx: &Ctx, card: &Card, inline: bool) {
+    let class = if inline { "dl-card dl-card-inline" } else { "dl-card" };
+    card_link(parent, ctx, card, "also-read-card", class, |a| {
+        if let (false, Some(src)) = (inline, &card.image) {
+            thumb(a, src);
+        }
+        let body = el(a, "span", &[("class", "dl-card-text")]);
+        if inline {
+            el_text(&body, "span", &[("class", "dl-kicker")], ctx.t().also_read);
+        }
+        el_text(&body, "span", &[("class", "dl-card-title")], &card.title);
+        if let Some(ms) = card.published {
+            time(&body, ctx, ms);
+        }
     });
-    let time = card.published.map(|ms| time_view(ctx, ms));
-    let inner = view! {
-        {thumb}
-        <span class="dl-card-text">
-            {kicker}
-            <span class="dl-card-title">{card.title.clone()}</span>
-            {time}
-        </span>
-    }
-    .into_any();
-    card_link(ctx, card, "also-read-card", if inline { "dl-card dl-card-inline" } else { "dl-card" }, inner)
 }
 
 /// The Also Read section below the body.
-pub fn also_read_section(ctx: &Ctx, cards: &[Card]) -> Option<AnyView> {
+pub fn also_read_section(parent: &Node, ctx: &Ctx, cards: &[Card]) {
     if cards.is_empty() {
-        return None;
+        return;
     }
-    let items = cards.iter().map(|c| view! { <li>{also_read_card(ctx, c, false)}</li> }).collect_view();
-    Some(
-        view! {
-            <section part="also-read" aria-labelledby="dl-also-read">
-                {heading(ctx.sub_level(), "section-heading", Some("dl-also-read".into()), false, ctx.t().also_read.into())}
-                <ul class="dl-cards">{items}</ul>
-            </section>
-        }
-        .into_any(),
-    )
+    let section = el(parent, "section", &[("part", "also-read"), ("aria-labelledby", "dl-also-read")]);
+    heading(&section, ctx.sub_level(), &[("part", "section-heading"), ("id", "dl-also-read")], ctx.t().also_read);
+    let ul = el(&section, "ul", &[("class", "dl-cards")]);
+    for c in cards {
+        also_read_card(&el(&ul, "li", &[]), ctx, c, false);
+    }
 }
 
-/// A tag chip: in place when the tag has a listing (`src`), else a link to
-/// its page, else plain text.
-pub fn tag_chip(ctx: &Ctx, tag: &Tag) -> AnyView {
-    let name = tag.name.clone();
+/// A tag chip in `ul`: in place when the tag has a listing (`src`), else a
+/// link to its page, else plain text.
+pub fn tag_chip(ul: &Node, ctx: &Ctx, tag: &Tag) {
+    let li = el(ul, "li", &[]);
     match (&tag.src, &tag.url) {
-        (Some(src), url) => {
-            let href = url.clone().unwrap_or_else(|| src.clone());
-            view! { <li>{in_place_link(ctx, src, href, "tag", "dl-tag", Some(name.clone()), name.into_any())}</li> }.into_any()
+        (Some(src), url) => text(&in_place_link(&li, ctx, src, url.as_deref().unwrap_or(src), "tag", "dl-tag", Some(&tag.name)), &tag.name),
+        (None, Some(url)) => {
+            el_text(&li, "a", &[("part", "tag"), ("class", "dl-tag"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer tag")], &tag.name);
         }
-        (None, Some(url)) => view! { <li><a part="tag" class="dl-tag" href=url.clone() target="_blank" rel="noopener noreferrer tag">{name}</a></li> }.into_any(),
-        (None, None) => view! { <li><span part="tag" class="dl-tag">{name}</span></li> }.into_any(),
+        (None, None) => {
+            el_text(&li, "span", &[("part", "tag"), ("class", "dl-tag")], &tag.name);
+        }
     }
 }
 
-/// A story in a listing: thumbnail, title, summary, relative time.
-pub fn story_card(ctx: &Ctx, card: &Card) -> AnyView {
-    let thumb = card.image.clone().map(|src| {
-        view! { <img class="dl-thumb" src=src alt="" width="96" height="64" loading="lazy" decoding="async"/> }
+/// A story in a listing (`ul`): thumbnail, title, summary, relative time.
+pub fn story_card(ul: &Node, ctx: &Ctx, card: &Card) {
+    let li = el(ul, "li", &[("part", "listing-item")]);
+    card_link(&li, ctx, card, "listing-link", "dl-card", |a| {
+        if let Some(src) = &card.image {
+            thumb(a, src);
+        }
+        let body = el(a, "span", &[("class", "dl-card-text")]);
+        el_text(&body, "span", &[("class", "dl-card-title")], &card.title);
+        if let Some(s) = &card.summary {
+            el_text(&body, "span", &[("class", "dl-ri-excerpt")], s);
+        }
+        if let Some(ms) = card.published {
+            time(&body, ctx, ms);
+        }
     });
-    let inner = view! {
-        {thumb}
-        <span class="dl-card-text">
-            <span class="dl-card-title">{card.title.clone()}</span>
-            {card.summary.clone().map(|s| view! { <span class="dl-ri-excerpt">{s}</span> })}
-            {card.published.map(|ms| time_view(ctx, ms))}
-        </span>
-    }
-    .into_any();
-    view! { <li part="listing-item">{card_link(ctx, card, "listing-link", "dl-card", inner)}</li> }.into_any()
 }
 
 /// The Recent Posts rail, ending with a link that opens the whole feed
 /// (`src`) as a listing in place.
-pub fn recent_rail(ctx: &Ctx, src: &str, listing: &Listing) -> Option<AnyView> {
+pub fn recent_rail(parent: &Node, ctx: &Ctx, src: &str, listing: &Listing) {
     if listing.items.is_empty() {
-        return None;
+        return;
     }
-    let items = listing
-        .items
-        .iter()
-        .take(10)
-        .map(|c| {
-            let inner = view! {
-                <span class="dl-ri-title">{c.title.clone()}</span>
-                {c.summary.clone().map(|s| view! { <span class="dl-ri-excerpt">{s}</span> })}
-                {c.published.map(|ms| time_view(ctx, ms))}
+    let t = ctx.t();
+    let aside = el(parent, "aside", &[("part", "recent"), ("aria-labelledby", "dl-recent")]);
+    heading(&aside, ctx.sub_level(), &[("part", "section-heading"), ("id", "dl-recent")], t.recent);
+    let ol = el(&aside, "ol", &[("class", "dl-recent-list")]);
+    for c in listing.items.iter().take(RAIL_ITEMS) {
+        let li = el(&ol, "li", &[("part", "recent-item")]);
+        card_link(&li, ctx, c, "recent-link", "dl-ri", |a| {
+            el_text(a, "span", &[("class", "dl-ri-title")], &c.title);
+            if let Some(s) = &c.summary {
+                el_text(a, "span", &[("class", "dl-ri-excerpt")], s);
             }
-            .into_any();
-            view! { <li part="recent-item">{card_link(ctx, c, "recent-link", "dl-ri", inner)}</li> }
-        })
-        .collect_view();
-    Some(
-        view! {
-            <aside part="recent" aria-labelledby="dl-recent">
-                {heading(ctx.sub_level(), "section-heading", Some("dl-recent".into()), false, ctx.t().recent.into())}
-                <ol class="dl-recent-list">{items}</ol>
-                {in_place_link(ctx, src, listing.home_url.clone().unwrap_or_else(|| src.to_string()), "more-recent", "dl-more", None, ctx.t().more_recent.into_any())}
-            </aside>
-        }
-        .into_any(),
-    )
+            if let Some(ms) = c.published {
+                time(a, ctx, ms);
+            }
+        });
+    }
+    let more = in_place_link(&aside, ctx, src, listing.home_url.as_deref().unwrap_or(src), "more-recent", "dl-more", None);
+    text(&more, t.more_recent);
 }

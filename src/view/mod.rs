@@ -9,6 +9,7 @@
 pub mod article;
 pub mod cards;
 pub mod clock;
+pub mod dom;
 pub mod intl;
 pub mod listing;
 pub mod prefetch;
@@ -40,6 +41,9 @@ pub struct Ctx {
     pub heading_level: u8,
     /// The widget's `data-format`, for prefetching what cards open.
     pub format: Option<Format>,
+    /// An article with a Recent Posts rail beside it (`data-recent` or its
+    /// own `recent`): a wide widget lays out the rail's column.
+    pub rail: bool,
 }
 
 impl Ctx {
@@ -49,24 +53,6 @@ impl Ctx {
     /// The level for headings one below the headline (capped at 6).
     pub fn sub_level(&self) -> u8 {
         (self.heading_level + 1).min(6)
-    }
-}
-
-/// A heading at a run-time level: `<h1>`…`<h6>`.
-pub fn heading(level: u8, part: &'static str, id: Option<String>, focusable: bool, text: String) -> AnyView {
-    let tabindex = focusable.then_some("-1");
-    macro_rules! h {
-        ($tag:ident) => {
-            view! { <$tag part=part id=id tabindex=tabindex>{text}</$tag> }.into_any()
-        };
-    }
-    match level {
-        1 => h!(h1),
-        2 => h!(h2),
-        3 => h!(h3),
-        4 => h!(h4),
-        5 => h!(h5),
-        _ => h!(h6),
     }
 }
 
@@ -390,18 +376,25 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         (loading() && has_view())
             .then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=messages(&locale.get()).loading></div> })
     };
+    // The view is rebuilt when another document is shown, not when the one
+    // on screen grows: "Load more" appends to the listing's list.
+    let key = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.src.clone())));
+    let listing_now = Signal::derive_local(move || shown.with(|s| s.as_ref().and_then(|s| s.listing().cloned())));
+    let has_recent = config.recent.is_some();
     let content = move || {
         let t = messages(&locale.get());
-        match shown.get() {
-            Some(s) => {
-                let ctx = Ctx { locale: locale.get_untracked(), heading_level, format };
-                match &s.doc {
-                    Doc::Article(a) => article::article_view(&ctx, a).into_any(),
-                    Doc::Listing(listing) => {
-                        listing::listing_view(&ctx, listing, s.title(t), move || more.get_value()(), more_busy.into(), more_failed.into()).into_any()
-                    }
+        key.track();
+        match shown.get_untracked() {
+            Some(s) => match &s.doc {
+                Doc::Article(a) => {
+                    let ctx = Ctx { locale: locale.get_untracked(), heading_level, format, rail: has_recent || a.recent.is_some() };
+                    article::article_view(&ctx, a).into_any()
                 }
-            }
+                Doc::Listing(_) => {
+                    let ctx = Ctx { locale: locale.get_untracked(), heading_level, format, rail: false };
+                    listing::listing_view(&ctx, s.title(t), listing_now, more, more_busy.into(), more_failed.into()).into_any()
+                }
+            },
             None if loading() => skeleton::skeleton(t.loading).into_any(),
             // Failed before anything was shown: keep the publisher's own
             // fallback link visible under the message.
@@ -430,9 +423,16 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let (src, l) = recent.get()?;
         let locale = locale.get();
         let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-        let ctx = Ctx { locale: locale.clone(), heading_level, format };
-        Some(view! { <div class="dl dl-rail" lang=locale dir=dir>{cards::recent_rail(&ctx, &src, &l)}</div> })
+        let ctx = Ctx { locale: locale.clone(), heading_level, format, rail: true };
+        Some(view! { <div class="dl dl-rail" lang=locale dir=dir use:rail=(ctx, src, l)></div> })
     };
+
+    // Leptos runs a directive again on the same element when the next rail
+    // replaces this one: what was built before goes first.
+    fn rail(el: web_sys::Element, (ctx, src, l): (Ctx, String, Rc<Listing>)) {
+        el.replace_children_with_node_0();
+        cards::recent_rail(&el, &ctx, &src, &l);
+    }
 
     // One listener per widget for every in-place link (`cards::in_place_link`):
     // a plain left click opens its `data-src`, hover and focus prefetch it.

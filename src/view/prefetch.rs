@@ -41,10 +41,10 @@ fn observer() -> Option<IntersectionObserver> {
     })
 }
 
-/// Directive: prefetch `data-src` of this link when it scrolls into view on
-/// a touch screen. Used as `<a data-src=… use:prefetch_in_view=()>`.
-pub fn prefetch_in_view(el: Element, _: ()) {
+/// Prefetch `data-src` of this link when it scrolls into view on a touch
+/// screen.
+pub fn observe(el: &Element) {
     if let Some(o) = observer() {
-        o.observe(&el);
+        o.observe(el);
     }
 }
