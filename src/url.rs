@@ -55,7 +55,7 @@ fn clean(input: &str) -> String {
 /// The length of a URL's scheme, if it starts with a valid one and a `:`.
 fn scheme_len(url: &str) -> Option<usize> {
     let colon = url.find(':')?;
-    let b = url[..colon].as_bytes();
+    let b = &url.as_bytes()[..colon];
     let ok = b.first()?.is_ascii_alphabetic() && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
     ok.then_some(colon)
 }

@@ -5,11 +5,16 @@
 
 use super::cards::story_card;
 use super::dom::{el, heading};
+use super::nav::{after_render, scroll_y};
 use super::Ctx;
-use crate::model::Listing;
+use crate::formats::Format;
+use crate::model::{Doc, Listing};
+use crate::net::load_listing;
+use crate::widget::{merge_more, Shown};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::rc::Rc;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
 /// `title` is the headline (`widget::Shown::title`); `items` the listing
 /// shown, which grows when a next page is added. `more` appends the next
@@ -67,4 +72,60 @@ fn stories(section: Element, (ctx, title, items): (Ctx, String, Signal<Option<Rc
             built.set(l.items.len());
         })
     });
+}
+
+/// "Load more": append the next page of the listing on screen, keep the
+/// grown listing in the cache (so Back restores every page), and move focus
+/// to the first new story. A failure leaves the listing as it is; the
+/// button then says so and is the retry.
+pub fn load_more(
+    shown: RwSignal<Option<Shown>, LocalStorage>,
+    more_busy: RwSignal<bool>,
+    more_failed: RwSignal<bool>,
+    host: HtmlElement,
+    format: Option<Format>,
+) -> Rc<dyn Fn()> {
+    {
+        Rc::new(move || {
+            let Some(s) = shown.get_untracked() else { return };
+            let Some(listing) = s.listing().cloned() else { return };
+            let Some(next) = listing.next_url.clone() else { return };
+            if more_busy.get_untracked() {
+                return;
+            }
+            more_busy.set(true);
+            more_failed.set(false);
+            let host = host.clone();
+            let on_screen = move |src: &str| shown.with_untracked(|s| s.as_ref().is_some_and(|s| s.src == src));
+            spawn_local(async move {
+                let page = load_listing(&next, format).await;
+                // Another view may be on screen by now: it has its own state.
+                if on_screen(&s.src) {
+                    more_busy.set(false);
+                }
+                let page = match page {
+                    Ok(p) => p,
+                    Err(error) => {
+                        // The listing stays as it is; the button says it
+                        // failed and is the retry.
+                        web_sys::console::error_1(&error.hint(&next).into());
+                        if on_screen(&s.src) {
+                            more_failed.set(true);
+                        }
+                        return;
+                    }
+                };
+                let (grown, before) = merge_more(&listing, &page, &next);
+                let grown = Rc::new(grown);
+                crate::net::remember(&s.src, Doc::Listing(grown.clone()));
+                if on_screen(&s.src) {
+                    shown.set(Some(Shown { doc: Doc::Listing(grown), ..s }));
+                    if before > 0 {
+                        // nth-child is 1-based: the first new story.
+                        after_render(&host, format!("[part~='listing-item']:nth-child({}) a", before + 1), Some(scroll_y()));
+                    }
+                }
+            });
+        })
+    }
 }

@@ -12,17 +12,20 @@ pub mod clock;
 pub mod dom;
 pub mod intl;
 pub mod listing;
+pub mod nav;
 pub mod prefetch;
 pub mod inline;
 pub mod skeleton;
+pub mod status;
 
 use crate::config::Config;
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::model::{Article, Doc, Listing};
 use crate::net::{load, load_listing};
-use crate::widget::{merge_more, How, LoadError, Place, Shown, Status};
+use crate::widget::{How, LoadError, Place, Shown, Status};
 use leptos::prelude::*;
+use nav::{after_render, dispatch, in_place_target, is_plain_click, push_search, scroll_y, search};
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -56,79 +59,14 @@ impl Ctx {
     }
 }
 
-fn dispatch(host: &HtmlElement, name: &str, detail: &str) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&wasm_bindgen::JsValue::from_str(detail));
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&ev);
-    }
-}
+/// Put a loaded document (from `src`, titled with `hint` if it is a listing
+/// without a title) on screen after a navigation of some kind, restoring a
+/// scroll position.
+type Show = dyn Fn(Doc, String, Option<String>, How, Option<f64>);
 
 thread_local! {
     static FIRST_RENDER: Cell<bool> = const { Cell::new(true) };
 }
-
-/// After the next render: move focus to `selector` (the new headline, or
-/// the first story "Load more" added), then either restore the page's
-/// scroll position (Back/Forward) or bring the widget's top into view only
-/// if it is off-screen.
-fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>) {
-    let host = host.clone();
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(w) = web_sys::window() else { return };
-        if let Some(h) = host
-            .shadow_root()
-            .and_then(|r| r.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = h.focus_with_options(&opts);
-        }
-        if let Some(y) = scroll_to {
-            // After the article's later part (queued in a task before this
-            // frame) is in, so the page is long enough to scroll back to y.
-            let restore = wasm_bindgen::closure::Closure::once_into_js(move || {
-                if let Some(w) = web_sys::window() {
-                    w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), y);
-                }
-            });
-            crate::browser::set_timeout(&restore, 0);
-            return;
-        }
-        let rect = host.get_bounding_client_rect();
-        let vh = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        if rect.top() < 0.0 || rect.top() > vh {
-            host.scroll_into_view();
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(cb.unchecked_ref());
-    }
-}
-
-/// Push a history entry with the page's new `location.search`, keeping its
-/// path, hash and state object as they are. Built from the full URL, so a
-/// page's <base href> or an odd path cannot redirect it.
-fn push_search(search: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let Ok(history) = w.history() else { return };
-    let Ok(url) = web_sys::Url::new(&w.location().href().unwrap_or_default()) else { return };
-    url.set_search(search);
-    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-    let _ = history.push_state_with_url(&state, "", Some(&url.href()));
-}
-
-fn search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
-
-fn scroll_y() -> f64 {
-    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
-}
-
 
 /// One widget: shows `config.src` (or the document a deep link names for
 /// it), and navigates in place.
@@ -180,7 +118,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     // Put a loaded document on screen, then do what this kind of navigation
     // asks for: announce, focus, scroll.
-    let show: Rc<dyn Fn(Doc, String, Option<String>, How, Option<f64>)> = {
+    let show: Rc<Show> = {
         let host = host.clone();
         Rc::new(move |doc: Doc, src: String, hint: Option<String>, how: How, scroll: Option<f64>| {
             if let Doc::Article(a) = &doc {
@@ -294,53 +232,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         Rc::new(move |src, hint| navigate(src, How::Click, hint))
     };
 
-    // "Load more": append the next page of the listing on screen, keep the
-    // grown listing in the cache (so Back restores every page), and move
-    // focus to the first new story.
-    let more: Rc<dyn Fn()> = {
-        let host = host.clone();
-        Rc::new(move || {
-            let Some(s) = shown.get_untracked() else { return };
-            let Some(listing) = s.listing().cloned() else { return };
-            let Some(next) = listing.next_url.clone() else { return };
-            if more_busy.get_untracked() {
-                return;
-            }
-            more_busy.set(true);
-            more_failed.set(false);
-            let host = host.clone();
-            let on_screen = move |src: &str| shown.with_untracked(|s| s.as_ref().is_some_and(|s| s.src == src));
-            spawn_local(async move {
-                let page = load_listing(&next, format).await;
-                // Another view may be on screen by now: it has its own state.
-                if on_screen(&s.src) {
-                    more_busy.set(false);
-                }
-                let page = match page {
-                    Ok(p) => p,
-                    Err(error) => {
-                        // The listing stays as it is; the button says it
-                        // failed and is the retry.
-                        web_sys::console::error_1(&error.hint(&next).into());
-                        if on_screen(&s.src) {
-                            more_failed.set(true);
-                        }
-                        return;
-                    }
-                };
-                let (grown, before) = merge_more(&listing, &page, &next);
-                let grown = Rc::new(grown);
-                crate::net::remember(&s.src, Doc::Listing(grown.clone()));
-                if on_screen(&s.src) {
-                    shown.set(Some(Shown { doc: Doc::Listing(grown), ..s }));
-                    if before > 0 {
-                        // nth-child is 1-based: the first new story.
-                        after_render(&host, format!("[part~='listing-item']:nth-child({}) a", before + 1), Some(scroll_y()));
-                    }
-                }
-            });
-        })
-    };
+    let more = listing::load_more(shown, more_busy, more_failed, host.clone(), format);
 
     // Reactive closures must be Send; the Rc-based actions live in local
     // stored values (Copy handles) instead.
@@ -354,28 +246,8 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     // Three independent reactive pieces, so a status change (the loading bar,
     // an error) never rebuilds the story on screen.
-    let banner = move || {
-        let t = messages(&locale.get());
-        status.with(|st| match st {
-            Status::Failed { url, error } => {
-                let retry = {
-                    let url = url.clone();
-                    move |_| navigate.get_value()(url.clone(), How::Retry, None)
-                };
-                Some(view! {
-                    <div part="error" role="alert">
-                        <p>{error.message(t)}</p>
-                        <button part="retry" type="button" on:click=retry>{t.retry}</button>
-                    </div>
-                })
-            }
-            _ => None,
-        })
-    };
-    let bar = move || {
-        (loading() && has_view())
-            .then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=messages(&locale.get()).loading></div> })
-    };
+    let banner = status::banner(status, locale, move |url| navigate.get_value()(url, How::Retry, None));
+    let bar = status::bar(status, locale, shown);
     // The view is rebuilt when another document is shown, not when the one
     // on screen grows: "Load more" appends to the listing's list.
     let key = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.src.clone())));
@@ -436,13 +308,8 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     // One listener per widget for every in-place link (`cards::in_place_link`):
     // a plain left click opens its `data-src`, hover and focus prefetch it.
-    // Links in article HTML can never carry `data-src` (the allow-list
-    // drops it), so only the widget's own links navigate.
-    fn in_place_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
-        ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[data-src]").ok()?
-    }
     let on_click = move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        if !is_plain_click(&ev) {
             return;
         }
         let Some(a) = in_place_target(&ev) else { return };
