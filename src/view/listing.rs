@@ -22,6 +22,7 @@ use web_sys::{Element, HtmlElement};
 /// did not load: the button then says so and tries again.
 pub fn listing_view(
     ctx: &Ctx,
+    src: String,
     title: String,
     items: Signal<Option<Rc<Listing>>, LocalStorage>,
     more: StoredValue<Rc<dyn Fn()>, LocalStorage>,
@@ -40,7 +41,7 @@ pub fn listing_view(
             }
         })
     };
-    let what = (ctx.clone(), title, items);
+    let what = (ctx.clone(), title, src, items);
     view! {
         <section part="listing" aria-labelledby="dl-headline" use:stories=what>
             {more_button}
@@ -49,27 +50,36 @@ pub fn listing_view(
 }
 
 /// Put the headline and the list first in `section`, and keep appending
-/// the stories the listing gains. Leptos runs a directive again on the same
-/// element when the next listing replaces this one: what was built before
-/// goes first.
-fn stories(section: Element, (ctx, title, items): (Ctx, String, Signal<Option<Rc<Listing>>, LocalStorage>)) {
-    for old in [":scope > [part~='headline']", ":scope > .dl-list"] {
-        if let Ok(Some(e)) = section.query_selector(old) {
-            e.remove();
+/// the stories the listing gains. Leptos may run a directive again on the
+/// same element (when what is shown changes): the list of the same listing
+/// (`src`) is kept, with the stories it has, and a different listing's
+/// headline and list go first.
+fn stories(section: Element, (ctx, title, src, items): (Ctx, String, String, Signal<Option<Rc<Listing>>, LocalStorage>)) {
+    let kept = section.query_selector(":scope > .dl-list").ok().flatten().filter(|ul| ul.get_attribute("data-for").as_deref() == Some(src.as_str()));
+    let ul = match kept {
+        Some(ul) => ul,
+        None => {
+            for old in [":scope > [part~='headline']", ":scope > .dl-list"] {
+                if let Ok(Some(e)) = section.query_selector(old) {
+                    e.remove();
+                }
+            }
+            let first = section.first_child();
+            let h = heading(&section, ctx.heading_level, &[("part", "headline"), ("id", "dl-headline"), ("tabindex", "-1")], &title);
+            let _ = section.insert_before(&h, first.as_ref());
+            let ul = el(&section, "ul", &[("class", "dl-cards dl-list"), ("data-for", &src)]);
+            let _ = section.insert_before(&ul, first.as_ref());
+            ul
         }
-    }
-    let first = section.first_child();
-    let _ = section.insert_before(&heading(&section, ctx.heading_level, &[("part", "headline"), ("id", "dl-headline"), ("tabindex", "-1")], &title), first.as_ref());
-    let ul = el(&section, "ul", &[("class", "dl-cards dl-list")]);
-    let _ = section.insert_before(&ul, first.as_ref());
-    let built = std::cell::Cell::new(0usize);
+    };
+    // The list's own length says what is built, so no story is added twice
+    // however often this runs.
     Effect::new(move || {
         items.with(|l| {
             let Some(l) = l else { return };
-            for c in l.items.iter().skip(built.get()) {
+            for c in l.items.iter().skip(ul.child_element_count() as usize) {
                 story_card(&ul, &ctx, c);
             }
-            built.set(l.items.len());
         })
     });
 }

@@ -264,7 +264,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 }
                 Doc::Listing(_) => {
                     let ctx = Ctx { locale: locale.get_untracked(), heading_level, format, rail: false };
-                    listing::listing_view(&ctx, s.title(t), listing_now, more, more_busy.into(), more_failed.into()).into_any()
+                    listing::listing_view(&ctx, s.src.clone(), s.title(t), listing_now, more, more_busy.into(), more_failed.into()).into_any()
                 }
             },
             None if loading() => skeleton::skeleton(t.loading).into_any(),

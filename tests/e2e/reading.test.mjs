@@ -135,7 +135,7 @@ test('data-history="off" navigates in place without touching history or the URL'
   await page.close();
 });
 
-test('the rail opens the whole feed as a listing, and Load more appends its next page', async () => {
+test('the rail opens the whole feed as a listing, and Load more appends its next page to the same list', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await waitInShadow(page, W, '[part~="more-recent"]');
   await click(page, '[part~="more-recent"]');
@@ -143,8 +143,12 @@ test('the rail opens the whole feed as a listing, and Load more appends its next
   const count = () => page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length);
   const first = await count();
   assert.ok(first > 0);
+  // Mark the first story's element: appending keeps it, a rebuild would not.
+  await page.evaluate(() => { window.__firstStory = document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="listing-item"]'); });
   await click(page, '[part~="load-more"]');
   await page.waitForFunction((n) => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing-item"]').length > n, first);
+  const same = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="listing-item"]') === window.__firstStory && window.__firstStory.isConnected);
+  assert.ok(same, 'the stories already shown stay the same elements: the next page is appended, the list is not rebuilt');
   const focused = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.activeElement?.closest('[part~="listing-item"]') !== null);
   assert.ok(focused, 'focus moves to the first new story');
   assert.equal(await page.locator(W).locator('[part~="load-more"]').count(), 0, 'the last page has no Load more');
