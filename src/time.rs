@@ -146,6 +146,100 @@ pub fn parse_rfc3339(input: &str) -> Option<i64> {
     Some(secs * 1000 + millis)
 }
 
+/// A month's number from its English name or abbreviation (`May`, `sept`,
+/// `August`): the first three letters decide.
+fn month(name: &str) -> Option<i64> {
+    let b = name.as_bytes();
+    if b.len() < 3 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let key = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
+    let i = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"]
+        .iter()
+        .position(|m| **m == key)?;
+    Some(i as i64 + 1)
+}
+
+fn int(s: &str, max_len: usize) -> Option<i64> {
+    (!s.is_empty() && s.len() <= max_len).then_some(())?;
+    num(s.as_bytes(), 0, s.len())
+}
+
+/// A zone's offset east of UTC in minutes: `+0530`, `-08:00`, `+05`, `GMT`,
+/// `UT`, `Z`, the North American names; other letters (military zones,
+/// `(PDT)` comments) count as UTC, as RFC 5322 says of unknown zones.
+fn zone(z: &str) -> Option<i64> {
+    let z = z.strip_prefix("GMT").or_else(|| z.strip_prefix("UTC")).filter(|r| !r.is_empty()).unwrap_or(z);
+    if let Some(sign) = z.strip_prefix('+').map(|r| (1, r)).or_else(|| z.strip_prefix('-').map(|r| (-1, r))) {
+        let digits: String = sign.1.chars().filter(|c| *c != ':').collect();
+        let (h, m) = match digits.len() {
+            1 | 2 => (int(&digits, 2)?, 0),
+            3 | 4 => (int(&digits[..digits.len() - 2], 2)?, int(&digits[digits.len() - 2..], 2)?),
+            _ => return None,
+        };
+        return (h <= 23 && m <= 59).then_some(sign.0 * (h * 60 + m));
+    }
+    let hours = match z.to_ascii_uppercase().as_str() {
+        "EDT" => -4,
+        "EST" | "CDT" => -5,
+        "CST" | "MDT" => -6,
+        "MST" | "PDT" => -7,
+        "PST" => -8,
+        _ => 0,
+    };
+    Some(hours * 60)
+}
+
+/// Parse an RFC 822 / RFC 5322 date-time, as RSS `pubDate` has it
+/// (`Sun, 18 May 2025 10:05:00 +0500`), into epoch milliseconds.
+///
+/// Also accepted, because real feeds send them: no weekday or a full
+/// weekday name, no comma, full month names, the month before the day
+/// (`May 18 2025`), a one-digit day or hour, two-digit years (`25` is
+/// 2025, `99` is 1999), no seconds, no time at all (midnight), no zone
+/// (UTC), `GMT+0530`, `+05:30`, and the zone glued to the time
+/// (`10:05:00+0000`).
+pub fn parse_rfc822(input: &str) -> Option<i64> {
+    let mut t = input.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty());
+    let mut first = t.next()?;
+    if month(first).is_none() && first.bytes().all(|b| b.is_ascii_alphabetic()) {
+        first = t.next()?; // the weekday
+    }
+    let (d, mo) = match month(first) {
+        Some(m) => (int(t.next()?, 2)?, m),
+        None => (int(first, 2)?, month(t.next()?)?),
+    };
+    let y = match int(t.next()?, 4)? {
+        y @ 0..=49 => 2000 + y,
+        y @ 50..=999 => 1900 + y,
+        y => y,
+    };
+    let (mut h, mut mi, mut sec, mut off) = (0, 0, 0, Some(0));
+    if let Some(time) = t.next() {
+        // A zone glued to the time: `10:05:00+0000`, `10:05Z`.
+        let cut = time.find(['+', '-', 'Z', 'z']).unwrap_or(time.len());
+        let (clock, glued) = time.split_at(cut);
+        let mut parts = clock.split(':');
+        h = int(parts.next()?, 2)?;
+        mi = int(parts.next()?, 2)?;
+        sec = parts.next().map_or(Some(0), |s| int(s, 2))?;
+        if parts.next().is_some() {
+            return None;
+        }
+        off = match (glued, t.next()) {
+            ("", None) => Some(0),
+            ("", Some(z)) => zone(z),
+            (z, _) => zone(&z.to_ascii_uppercase()),
+        };
+    }
+    let off = off?;
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let secs = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec.min(59) - off * 60;
+    Some(secs * 1000)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +326,69 @@ mod tests {
             "２０２５-05-18T10:05:00Z",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn rfc822_dates_with_numeric_and_named_zones_are_the_same_instant() {
+        let want = parse_rfc3339("2025-05-18T05:05:00Z");
+        for d in [
+            "Sun, 18 May 2025 10:05:00 +0500",
+            "Sun, 18 May 2025 05:05:00 GMT",
+            "Sun, 18 May 2025 05:05:00 UT",
+            "Sun, 18 May 2025 05:05:00 Z",
+            "Sun, 18 May 2025 05:05:00 -0000",
+            "Sun, 18 May 2025 01:05:00 EDT",
+            "Sun, 18 May 2025 00:05:00 EST",
+            "Sat, 17 May 2025 22:05:00 PDT",
+            "Sat, 17 May 2025 21:05:00 PST",
+            "Sun, 18 May 2025 10:35:00 +05:30",
+            "Sun, 18 May 2025 10:35:00 GMT+0530",
+        ] {
+            assert_eq!(parse_rfc822(d), want, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn rfc822_accepts_the_sloppy_forms_feeds_send() {
+        let want = parse_rfc3339("2025-05-08T05:05:00Z");
+        for d in [
+            "Thu, 08 May 2025 05:05:00 +0000",
+            "Thu, 8 May 2025 05:05:00 +0000",
+            "Thu 08 May 2025 05:05:00 +0000",
+            "Thursday, 08 May 2025 05:05:00 +0000",
+            "08 May 2025 05:05:00 +0000",
+            "Thu, 08 May 25 05:05:00 GMT",
+            "Thu, 08 May 2025 5:05:00 GMT",
+            "Thu, 08 May 2025 05:05 GMT",
+            "  Thu, 08 May 2025 05:05:00 GMT ",
+            "Thu, 08 May 2025 05:05:00",
+            "Thu, 08 May 2025 05:05:00+0000",
+            "May 08 2025 05:05:00 GMT",
+            "Thu,  08 MAY 2025 05:05:00 gmt",
+        ] {
+            assert_eq!(parse_rfc822(d), want, "{d:?}");
+        }
+        assert_eq!(parse_rfc822("Tue, 27 Aug 2019"), parse_rfc3339("2019-08-27T00:00:00Z"), "no time: midnight UTC");
+        assert_eq!(parse_rfc822("Mon, 01 Jan 99 00:00:00 GMT"), parse_rfc3339("1999-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn rfc822_rejects_what_is_not_a_date() {
+        for bad in [
+            "",
+            "yesterday",
+            "Sun, 32 May 2025 10:05:00 GMT",
+            "Sun, 29 Feb 2025 10:05:00 GMT",
+            "Sun, 18 Mai 2025 10:05:00 GMT",
+            "Sun, 18 May 2025 25:05:00 GMT",
+            "Sun, 18 May 2025 10:05:00 +2500",
+            "Sun, 18 May 2025 10:05:00:00 GMT",
+            "Sun, 18 May 20255 10:05:00 GMT",
+            "2025-05-18T10:05:00Z",
+            "Sun, ١٨ May 2025 10:05:00 GMT",
+        ] {
+            assert_eq!(parse_rfc822(bad), None, "{bad:?}");
         }
     }
 }
