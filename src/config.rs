@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn data_format_forces_a_known_format_and_ignores_others() {
-        for (v, want) in [("wordpress", Some(Format::WordPress)), (" JSONFeed ", Some(Format::JsonFeed)), ("dateline", Some(Format::Dateline)), ("rss", None), ("", None)] {
+        for (v, want) in [("wordpress", Some(Format::WordPress)), (" JSONFeed ", Some(Format::JsonFeed)), ("dateline", Some(Format::Dateline)), ("rss", Some(Format::Rss)), ("Atom", Some(Format::Atom)), ("xml", None), ("", None)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-format", v)]), PAGE).unwrap();
             assert_eq!(c.format, want, "{v:?}");
         }

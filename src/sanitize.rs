@@ -37,6 +37,11 @@ pub enum Raw {
 /// body's untrusted tree out.
 pub type ParseHtml<'a> = &'a mut dyn FnMut(&str) -> Vec<Raw>;
 
+/// The XML parser a feed is read with: an XML document in, its root
+/// element's untrusted tree out (element and attribute names as written,
+/// with their prefix; CDATA as text), or `None` if it is not well-formed.
+pub type ParseXml<'a> = &'a mut dyn FnMut(&str) -> Option<Raw>;
+
 /// Elements dropped with their content: code, foreign markup, media and
 /// forms. `name` is lower-case.
 pub fn is_dropped(name: &str) -> bool {

@@ -11,7 +11,7 @@ use dateline::formats::detect::parse_document;
 use dateline::model::Doc;
 use dateline::formats::wordpress::post_src_for_link;
 use dateline::model::{Block, Card, Image};
-use support::{fixture, html, kinds, paragraph_html, raw_body};
+use support::{raw_xml, fixture, html, kinds, paragraph_html, raw_body};
 
 const PAGE: &str = "https://news.example.com/2025/05/18/tour/";
 const API: &str = "https://news.example.com/wp-json";
@@ -294,7 +294,7 @@ fn hostile_depth_and_empty_input_do_not_panic() {
 #[test]
 fn a_classic_editor_post_from_a_live_wordpress_site_becomes_blocks() {
     let json = fixture("wordpress/wp-frontity-demoworona-post-60-embed.json");
-    let Ok(Doc::Article(a)) = parse_document(&json, "https://demo.worona.org/wp-json/wp/v2/posts/60?_embed", None, &mut raw_body) else {
+    let Ok(Doc::Article(a)) = parse_document(&json, "https://demo.worona.org/wp-json/wp/v2/posts/60?_embed", None, &mut raw_body, &mut raw_xml) else {
         panic!("not an article")
     };
     assert_eq!(
@@ -339,7 +339,7 @@ fn broken_markup_keeps_images_that_sat_inside_a_heading() {
     let json = fixture("wordpress/wp-headstartwp-js1-posts-embed-yoast.json");
     let posts: serde_json::Value = serde_json::from_str(&json).unwrap();
     let one = serde_json::Value::Array(vec![posts[0].clone()]).to_string();
-    let Ok(Doc::Article(a)) = parse_document(&one, "https://js1.10up.com/wp-json/wp/v2/posts?slug=x&_embed", None, &mut raw_body) else {
+    let Ok(Doc::Article(a)) = parse_document(&one, "https://js1.10up.com/wp-json/wp/v2/posts?slug=x&_embed", None, &mut raw_body, &mut raw_xml) else {
         panic!("not an article")
     };
     assert_eq!(&kinds(&a.body)[..4], ["heading", "image", "heading", "quote"]);
@@ -357,7 +357,7 @@ fn the_also_read_section_repeats_inline_cards_and_a_repeated_lead_image_goes() {
         "content": {"rendered": "<figure><img src=\"https://news.example.com/up/lead-1024x576.jpg\"></figure><p>Also read: <a href=\"/2025/05/17/visa-warning/\">Visa warning</a></p>"},
         "_embedded": {"wp:featuredmedia": [{"source_url": "https://news.example.com/up/lead.jpg"}]}
     });
-    let Ok(Doc::Article(a)) = parse_document(&post.to_string(), "https://news.example.com/wp-json/wp/v2/posts/7?_embed", None, &mut raw_body) else {
+    let Ok(Doc::Article(a)) = parse_document(&post.to_string(), "https://news.example.com/wp-json/wp/v2/posts/7?_embed", None, &mut raw_body, &mut raw_xml) else {
         panic!("not an article")
     };
     assert_eq!(kinds(&a.body), ["also_read"], "the body's first image is the lead image");
@@ -369,7 +369,7 @@ fn the_also_read_section_repeats_inline_cards_and_a_repeated_lead_image_goes() {
 fn a_json_feed_content_html_body_is_rebuilt_too() {
     let feed: serde_json::Value = serde_json::from_str(&fixture("jsonfeed/jsonfeed-rsparser-DaringFireball.json")).unwrap();
     let item = feed["items"][1].to_string();
-    let Ok(Doc::Article(a)) = parse_document(&item, "https://daringfireball.net/feeds/json", None, &mut raw_body) else { panic!("not an article") };
+    let Ok(Doc::Article(a)) = parse_document(&item, "https://daringfireball.net/feeds/json", None, &mut raw_body, &mut raw_xml) else { panic!("not an article") };
     assert_eq!(kinds(&a.body)[..2], ["paragraph", "quote"]);
     assert!(paragraph_html(&a.body[0]).starts_with("Josh Centers, writing for TidBITS on Virgin Mobile’s intriguing decision"), "{:?}", a.body[0]);
     assert_eq!(a.api, None);

@@ -9,14 +9,14 @@ use dateline::formats::detect::{parse_document, Format};
 use dateline::model::Doc;
 use dateline::model::{Article, Author, Block, Card, Listing};
 use serde_json::Value;
-use support::{fixture, raw_body};
+use support::{raw_xml, fixture, raw_body};
 
 const FB: &str = "jsonfeed/jsonfeed-rsparser-3960.json";
 const DF: &str = "jsonfeed/jsonfeed-rsparser-DaringFireball.json";
 const LD: &str = "jsonfeed/jsonfeed-feedjira-lukedorny.json";
 
 fn listing(file: &str, url: &str) -> Listing {
-    match parse_document(&fixture(file), url, None, &mut raw_body) {
+    match parse_document(&fixture(file), url, None, &mut raw_body, &mut raw_xml) {
         Ok(Doc::Listing(l)) => (*l).clone(),
         other => panic!("{other:?}"),
     }
@@ -24,7 +24,7 @@ fn listing(file: &str, url: &str) -> Listing {
 
 fn item(file: &str, i: usize, url: &str) -> Article {
     let feed: Value = serde_json::from_str(&fixture(file)).unwrap();
-    match parse_document(&feed["items"][i].to_string(), url, None, &mut raw_body) {
+    match parse_document(&feed["items"][i].to_string(), url, None, &mut raw_body, &mut raw_xml) {
         Ok(Doc::Article(a)) => (*a).clone(),
         other => panic!("{other:?}"),
     }
@@ -104,8 +104,8 @@ fn a_bare_version_1_item_with_a_single_author_is_an_article() {
 
 #[test]
 fn forcing_json_feed_on_a_feed_or_an_item_reads_each_as_what_it_is() {
-    assert!(matches!(parse_document(&fixture(DF), "https://daringfireball.net/feeds/json", Some(Format::JsonFeed), &mut raw_body), Ok(Doc::Listing(_))));
+    assert!(matches!(parse_document(&fixture(DF), "https://daringfireball.net/feeds/json", Some(Format::JsonFeed), &mut raw_body, &mut raw_xml), Ok(Doc::Listing(_))));
     let feed: Value = serde_json::from_str(&fixture(LD)).unwrap();
     let one = feed["items"][0].to_string();
-    assert!(matches!(parse_document(&one, "https://lukedorny.com/feed", Some(Format::JsonFeed), &mut raw_body), Ok(Doc::Article(_))));
+    assert!(matches!(parse_document(&one, "https://lukedorny.com/feed", Some(Format::JsonFeed), &mut raw_body, &mut raw_xml), Ok(Doc::Article(_))));
 }

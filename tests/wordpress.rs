@@ -12,7 +12,7 @@ use dateline::formats::wordpress::{api_root, parse_post, parse_posts, wp_next_pa
 use dateline::formats::FormatError;
 use dateline::model::{Article, Author, Card, Listing, Tag};
 use serde_json::{json, Value};
-use support::{fixture, kinds, paragraph_html, raw_body};
+use support::{raw_xml, fixture, kinds, paragraph_html, raw_body};
 
 const FRONTITY: &str = "wordpress/wp-frontity-demoworona-post-60-embed.json";
 const HEADSTART: &str = "wordpress/wp-headstartwp-js1-posts-embed-yoast.json";
@@ -22,14 +22,14 @@ const GULLFOSS_URL: &str = "https://demo.worona.org/wp-json/wp/v2/posts/60?_embe
 const JS1_URL: &str = "https://js1.10up.com/wp-json/wp/v2/posts?_embed";
 
 fn article(json: &str, url: &str) -> Article {
-    match parse_document(json, url, None, &mut raw_body) {
+    match parse_document(json, url, None, &mut raw_body, &mut raw_xml) {
         Ok(Doc::Article(a)) => (*a).clone(),
         other => panic!("{other:?}"),
     }
 }
 
 fn listing(json: &str, url: &str) -> Listing {
-    match parse_document(json, url, None, &mut raw_body) {
+    match parse_document(json, url, None, &mut raw_body, &mut raw_xml) {
         Ok(Doc::Listing(l)) => (*l).clone(),
         other => panic!("{other:?}"),
     }
@@ -271,7 +271,7 @@ fn each_fixture_is_detected_as_the_right_document() {
     ];
     for (file, want) in cases {
         // A one-post array is an article only when asked for by slug.
-        let got = match parse_document(&fixture(file), "https://x.example/wp-json/wp/v2/posts", None, &mut raw_body) {
+        let got = match parse_document(&fixture(file), "https://x.example/wp-json/wp/v2/posts", None, &mut raw_body, &mut raw_xml) {
             Ok(Doc::Article(_)) => "article",
             Ok(Doc::Listing(_)) => "listing",
             Err(e) => panic!("{file}: {e}"),
@@ -292,13 +292,13 @@ fn a_dateline_article_is_detected_by_its_extension_and_keeps_its_blocks() {
 fn a_forced_format_overrides_detection() {
     let url = "https://demo.worona.org/wp-json/wp/v2/posts/60";
     // Read as a JSON Feed item, a WordPress post lacks `url`.
-    assert_eq!(parse_document(&fixture(FRONTITY), url, Some(Format::JsonFeed), &mut raw_body), Err(FormatError::Missing("url")));
-    assert_eq!(parse_document(&fixture(FRONTITY), url, Some(Format::Dateline), &mut raw_body), Err(FormatError::Missing("url")));
+    assert_eq!(parse_document(&fixture(FRONTITY), url, Some(Format::JsonFeed), &mut raw_body, &mut raw_xml), Err(FormatError::Missing("url")));
+    assert_eq!(parse_document(&fixture(FRONTITY), url, Some(Format::Dateline), &mut raw_body, &mut raw_xml), Err(FormatError::Missing("url")));
     // Read as WordPress, a Dateline article is not a post.
-    assert!(parse_document(&fixture("article.json"), url, Some(Format::WordPress), &mut raw_body).is_err());
+    assert!(parse_document(&fixture("article.json"), url, Some(Format::WordPress), &mut raw_body, &mut raw_xml).is_err());
     // Only WordPress sends arrays.
-    assert_eq!(parse_document(&fixture(HEADSTART), url, Some(Format::JsonFeed), &mut raw_body), Err(FormatError::NotAnObject));
-    assert!(matches!(parse_document(&fixture(HEADSTART), url, Some(Format::WordPress), &mut raw_body), Ok(Doc::Listing(_))));
+    assert_eq!(parse_document(&fixture(HEADSTART), url, Some(Format::JsonFeed), &mut raw_body, &mut raw_xml), Err(FormatError::NotAnObject));
+    assert!(matches!(parse_document(&fixture(HEADSTART), url, Some(Format::WordPress), &mut raw_body, &mut raw_xml), Ok(Doc::Listing(_))));
     // A JSON Feed forced as Dateline is read as an item, which it is not.
-    assert_eq!(parse_document(&fixture("recent.json"), url, Some(Format::Dateline), &mut raw_body), Err(FormatError::Missing("id")));
+    assert_eq!(parse_document(&fixture("recent.json"), url, Some(Format::Dateline), &mut raw_body, &mut raw_xml), Err(FormatError::Missing("id")));
 }

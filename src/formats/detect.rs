@@ -14,7 +14,10 @@ use super::wordpress::{article_from_post, listing_from_posts, Wp};
 use super::{first_byte, from_json, from_json_or_array, FormatError};
 use crate::model::Doc;
 use std::rc::Rc;
-use crate::sanitize::ParseHtml;
+use super::feed::listing_from_xml;
+use super::MAX_DOCUMENT_BYTES;
+use crate::sanitize::{ParseHtml, ParseXml, Raw};
+use crate::text::strip_prefix_ci;
 use crate::url::param;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -29,6 +32,12 @@ pub enum Format {
     JsonFeed,
     /// The WordPress REST API: a post, or an array of posts.
     WordPress,
+    /// An RSS 2.0, 0.91/0.92 or 1.0 (RDF) feed. The browser parses the XML;
+    /// the root element then says which feed it is, so `Rss` and `Atom`
+    /// both mean "an XML feed".
+    Rss,
+    /// An Atom 1.0 feed.
+    Atom,
 }
 
 impl Format {
@@ -38,16 +47,71 @@ impl Format {
             Format::Dateline => "dateline",
             Format::JsonFeed => "jsonfeed",
             Format::WordPress => "wordpress",
+            Format::Rss => "rss",
+            Format::Atom => "atom",
         }
     }
 }
 
-/// Read a `data-format` attribute: `dateline`, `jsonfeed` or `wordpress`
-/// (ASCII case and surrounding spaces ignored). Anything else is `None`,
-/// which means "detect".
+/// Read a `data-format` attribute: `dateline`, `jsonfeed`, `wordpress`,
+/// `rss` or `atom` (ASCII case and surrounding spaces ignored). Anything
+/// else is `None`, which means "detect".
 pub fn parse_format_hint(s: &str) -> Option<Format> {
     let s = s.trim();
-    [Format::Dateline, Format::JsonFeed, Format::WordPress].into_iter().find(|f| s.eq_ignore_ascii_case(f.name()))
+    [Format::Dateline, Format::JsonFeed, Format::WordPress, Format::Rss, Format::Atom]
+        .into_iter()
+        .find(|f| s.eq_ignore_ascii_case(f.name()))
+}
+
+/// The format a response's `Content-Type` names, if it names a feed:
+/// `application/rss+xml`, `application/rdf+xml`, `application/atom+xml`,
+/// `application/xml` or `text/xml` (parameters and ASCII case ignored).
+/// JSON types say nothing the document does not.
+pub fn format_from_content_type(ct: &str) -> Option<Format> {
+    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    match mime.as_str() {
+        "application/atom+xml" => Some(Format::Atom),
+        "application/rss+xml" | "application/rdf+xml" | "application/xml" | "text/xml" => Some(Format::Rss),
+        _ => None,
+    }
+}
+
+/// Does this markup start like an HTML page (`<!DOCTYPE html>`, `<html>`,
+/// `<head>`, `<body>`), after any XML declaration, comments and spaces?
+fn is_html_page(text: &str) -> bool {
+    let mut t = text.trim_start_matches('\u{feff}').trim_start();
+    loop {
+        let skip = if t.starts_with("<?") {
+            t.find("?>").map(|i| i + 2)
+        } else if t.starts_with("<!--") {
+            t.find("-->").map(|i| i + 3)
+        } else {
+            break;
+        };
+        match skip {
+            Some(i) => t = t[i..].trim_start(),
+            None => return false,
+        }
+    }
+    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| {
+        strip_prefix_ci(t, tag).is_some_and(|rest| rest.bytes().next().is_none_or(|b| !b.is_ascii_alphanumeric()))
+    })
+}
+
+/// A document that starts with `<`, or is said to be a feed: an RSS or
+/// Atom listing, or the error that names what was found instead.
+fn parse_markup(text: &str, doc_url: &str, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(FormatError::TooLarge);
+    }
+    if is_html_page(text) {
+        return Err(FormatError::HtmlPage);
+    }
+    let root = xml(text).ok_or_else(|| FormatError::NotAFeed(String::new()))?;
+    match &root {
+        Raw::Element { name, .. } if name.eq_ignore_ascii_case("html") => Err(FormatError::HtmlPage),
+        _ => listing_from_xml(&root, doc_url, html).map(|l| Doc::Listing(Rc::new(l))),
+    }
 }
 
 /// What one probed field looked like.
@@ -158,8 +222,21 @@ impl Probe {
 ///   `?slug=…` URL returns; the last page of a list may hold one post too);
 /// - any other object → a JSON Feed item (an article).
 ///
+/// - a document whose first character is `<` (or `forced` to `rss` or
+///   `atom`) → an RSS or Atom feed, read by `xml`: a listing; an HTML page
+///   (or other XML) is an error that says so.
+///
 /// HTML in the document goes through `html` once.
-pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
+pub fn parse_document(
+    json: &str,
+    doc_url: &str,
+    forced: Option<Format>,
+    html: ParseHtml<'_>,
+    xml: ParseXml<'_>,
+) -> Result<Doc, FormatError> {
+    if first_byte(json) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom)) {
+        return parse_markup(json, doc_url, html, xml);
+    }
     if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
         let mut posts: Vec<Wp> = from_json_or_array(json)?;
         return if posts.len() == 1 && param(doc_url, "slug").is_some() {
@@ -176,7 +253,7 @@ pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>, html: P
             article_from_post(post, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
         Format::JsonFeed if probe.is_feed() => parse_listing(json, doc_url).map(|l| Doc::Listing(Rc::new(l))),
-        Format::JsonFeed | Format::Dateline => {
+        Format::JsonFeed | Format::Dateline | Format::Rss | Format::Atom => {
             let item: ItemWire = from_json(json)?;
             article_from_item(item, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
@@ -187,14 +264,18 @@ pub fn parse_document(json: &str, doc_url: &str, forced: Option<Format>, html: P
 mod tests {
     use super::*;
 
-    fn no_html(_: &str) -> Vec<crate::sanitize::Raw> {
+    fn no_html(_: &str) -> Vec<Raw> {
         Vec::new()
+    }
+
+    fn no_xml(_: &str) -> Option<Raw> {
+        None
     }
 
     #[test]
     fn a_one_post_array_is_an_article_only_when_asked_for_by_slug() {
         let post = r#"[{"id": 5, "link": "https://s.example/a/", "title": {"rendered": "A"}, "content": {"rendered": ""}, "date_gmt": "2025-05-18T10:00:00"}]"#;
-        let is_article = |url: &str| matches!(parse_document(post, url, None, &mut no_html), Ok(Doc::Article(_)));
+        let is_article = |url: &str| matches!(parse_document(post, url, None, &mut no_html, &mut no_xml), Ok(Doc::Article(_)));
         assert!(is_article("https://s.example/wp-json/wp/v2/posts?slug=a-b&_embed"));
         assert!(is_article("https://s.example/?rest_route=/wp/v2/posts&slug=a"));
         assert!(!is_article("https://s.example/wp-json/wp/v2/posts?_embed&page=3"));
@@ -222,8 +303,8 @@ mod tests {
 
     #[test]
     fn scalars_are_still_not_objects_and_broken_json_a_syntax_error() {
-        assert_eq!(parse_document("\"x\"", "https://x.example/", None, &mut no_html), Err(FormatError::NotAnObject));
-        assert!(matches!(parse_document("{\"a\":", "https://x.example/", None, &mut no_html), Err(FormatError::Syntax(_))));
-        assert_eq!(parse_document("[]", "https://x.example/", Some(Format::Dateline), &mut no_html), Err(FormatError::NotAnObject));
+        assert_eq!(parse_document("\"x\"", "https://x.example/", None, &mut no_html, &mut no_xml), Err(FormatError::NotAnObject));
+        assert!(matches!(parse_document("{\"a\":", "https://x.example/", None, &mut no_html, &mut no_xml), Err(FormatError::Syntax(_))));
+        assert_eq!(parse_document("[]", "https://x.example/", Some(Format::Dateline), &mut no_html, &mut no_xml), Err(FormatError::NotAnObject));
     }
 }

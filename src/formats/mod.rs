@@ -12,6 +12,7 @@
 
 pub mod dateline;
 pub mod detect;
+pub mod feed;
 pub mod json;
 pub mod jsonfeed;
 pub mod wordpress;
@@ -41,6 +42,12 @@ pub enum FormatError {
     WrongType { field: &'static str, expected: &'static str },
     BadDate(&'static str),
     BadUrl(&'static str),
+    /// Markup, but an HTML page rather than a feed (a site's home page, or
+    /// a feed URL that redirects to one).
+    HtmlPage,
+    /// XML with another root element (its name), or (empty) XML that is
+    /// not well-formed.
+    NotAFeed(String),
 }
 
 impl FormatError {
@@ -64,6 +71,12 @@ impl fmt::Display for FormatError {
             FormatError::WrongType { field, expected } => write!(f, "field `{field}` should be {expected}"),
             FormatError::BadDate(field) => write!(f, "field `{field}` is not an RFC 3339 date-time"),
             FormatError::BadUrl(field) => write!(f, "field `{field}` is not an http(s) URL"),
+            FormatError::HtmlPage => f.write_str(
+                "the document is an HTML page, not a feed or JSON: point data-src at the feed itself \
+                 (an RSS or Atom feed, a JSON Feed, a WordPress REST URL), not at a web page",
+            ),
+            FormatError::NotAFeed(root) if root.is_empty() => f.write_str("the document starts with `<` but is not well-formed XML"),
+            FormatError::NotAFeed(root) => write!(f, "the document is XML with a root <{root}>, not an RSS (rss, rdf:RDF) or Atom (feed) feed"),
         }
     }
 }

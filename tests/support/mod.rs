@@ -1,5 +1,7 @@
 //! Shared by the native tests: fixtures, HTML → `Raw` through html5ever,
-//! standing in for the browser's DOMParser (`browser::parse_html`), and
+//! standing in for the browser's DOMParser (`browser::parse_html`), XML →
+//! `Raw` through roxmltree, standing in for its XML reader
+//! (`browser::parse_xml`), and
 //! clean inline content written out as HTML, so assertions can read it.
 #![allow(dead_code)] // each test file uses its own part
 
@@ -14,6 +16,53 @@ use dateline::limits::READ_DEPTH;
 
 pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A fixture's bytes decoded as the widget decodes a fetched feed
+/// (`formats::feed::declared_encoding`, then the browser's `TextDecoder`):
+/// by the XML declaration's `encoding` (windows-1251, ISO-8859-1, which the
+/// Encoding Standard reads as windows-1252), else UTF-8.
+pub fn fixture_decoded(name: &str) -> String {
+    let bytes = std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let label = dateline::formats::feed::declared_encoding(&bytes).unwrap_or("utf-8");
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    enc.decode(&bytes).0.into_owned()
+}
+
+/// Parse `xml` as `DOMParser.parseFromString(xml, "application/xml")` does
+/// and read its root element as `browser::parse_xml` does: names with the
+/// prefix they were written with, CDATA as text, `READ_DEPTH` deep;
+/// `None` if it is not well-formed.
+pub fn raw_xml(xml: &str) -> Option<Raw> {
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(xml, opts).ok()?;
+    Some(read_xml(doc.root_element(), 0))
+}
+
+fn qualified(node: roxmltree::Node, ns: Option<&str>, local: &str) -> String {
+    if ns == Some("http://www.w3.org/XML/1998/namespace") {
+        return format!("xml:{local}");
+    }
+    match ns.and_then(|ns| node.lookup_prefix(ns)) {
+        Some(p) if !p.is_empty() => format!("{p}:{local}"),
+        _ => local.to_string(),
+    }
+}
+
+fn read_xml(node: roxmltree::Node, depth: usize) -> Raw {
+    if node.is_text() {
+        return Raw::Text(node.text().unwrap_or("").to_string());
+    }
+    if !node.is_element() {
+        return Raw::Other;
+    }
+    if depth >= READ_DEPTH {
+        return Raw::Text(node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect());
+    }
+    let tag = node.tag_name();
+    let attrs = node.attributes().map(|a| (qualified(node, a.namespace(), a.name()), a.value().to_string())).collect();
+    let children = node.children().map(|c| read_xml(c, depth + 1)).collect();
+    Raw::Element { name: qualified(node, tag.namespace(), tag.name()), attrs, children }
 }
 
 /// Parse `html` as a document body, as `DOMParser.parseFromString(html,
