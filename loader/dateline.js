@@ -104,14 +104,21 @@
       else early[t[1]] = [early_fetch(t[1]), 1];
     });
   }
-  // [text, X-WP-TotalPages] of a widget's first document, or null (then the
-  // widget fetches it itself). Abandoned after 15 s, like the widget's own.
+  // [text, X-WP-TotalPages, Content-Type] of a widget's first document, or
+  // null (then the widget fetches it itself). Abandoned after 15 s, like the
+  // widget's own. The bytes are decoded as an XML declaration's encoding
+  // says (a windows-1251 feed), else as UTF-8 (what r.text() does), as the
+  // widget does (browser::decode); an unknown label throws: null.
   function early_fetch(src) {
     var ctrl = w.AbortController ? new AbortController() : null;
     var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 15000);
-    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, */*;q=0.1" }, signal: ctrl && ctrl.signal })
+    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1" }, signal: ctrl && ctrl.signal })
       .then(function (r) {
-        return r.ok ? r.text().then(function (t) { return [t, r.headers.get("X-WP-TotalPages")]; }) : null;
+        return r.ok ? r.arrayBuffer().then(function (b) {
+          var head = String.fromCharCode.apply(null, new Uint8Array(b, 0, Math.min(200, b.byteLength)));
+          var enc = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)/.exec(head);
+          return [new TextDecoder(enc ? enc[1] : "utf-8").decode(b), r.headers.get("X-WP-TotalPages"), r.headers.get("Content-Type")];
+        }) : null;
       })
       .catch(function () {
         return null;

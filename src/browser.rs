@@ -41,7 +41,7 @@ pub fn now() -> i64 {
     js_sys::Date::now() as i64
 }
 
-fn read(node: &Node, depth: usize) -> Raw {
+fn read(node: &Node, depth: usize, xml: bool) -> Raw {
     // Types are checked with `instanceof`, never through properties such as
     // `nodeType`: a <form> in hostile HTML can clobber its own properties
     // (`<form><input name="nodeType">`). Forms are dropped unread; only they
@@ -55,7 +55,9 @@ fn read(node: &Node, depth: usize) -> Raw {
         }
         let list = el.attributes();
         let attrs = (0..list.length()).filter_map(|i| list.item(i)).map(|a| (a.name(), a.value())).collect();
-        return Raw::Element { name: el.local_name(), attrs, children: read_children(node, depth + 1) };
+        // XML names keep the prefix they were written with (`content:encoded`).
+        let name = if xml { el.tag_name() } else { el.local_name() };
+        return Raw::Element { name, attrs, children: read_children(node, depth + 1, xml) };
     }
     if let Some(text) = node.dyn_ref::<CharacterData>() {
         if node.dyn_ref::<Text>().is_some() {
@@ -65,9 +67,9 @@ fn read(node: &Node, depth: usize) -> Raw {
     Raw::Other
 }
 
-fn read_children(node: &Node, depth: usize) -> Vec<Raw> {
+fn read_children(node: &Node, depth: usize, xml: bool) -> Vec<Raw> {
     let kids = node.child_nodes();
-    (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| read(&n, depth)).collect()
+    (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| read(&n, depth, xml)).collect()
 }
 
 /// Parse `html` in an inert `DOMParser` document (no script runs, nothing
@@ -77,5 +79,34 @@ fn read_children(node: &Node, depth: usize) -> Vec<Raw> {
 pub fn parse_html(html: &str) -> Vec<Raw> {
     let Ok(parser) = DomParser::new() else { return Vec::new() };
     let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else { return Vec::new() };
-    doc.body().map(|body| read_children(&body, 0)).unwrap_or_default()
+    doc.body().map(|body| read_children(&body, 0, false)).unwrap_or_default()
+}
+
+/// Parse `xml` (a feed) with `DOMParser` as `application/xml` and read its
+/// root element into an untrusted `Raw` tree, as `parse_html` reads HTML
+/// (CDATA sections are `Text` nodes, so they read as text); `None` when
+/// the browser reports it is not well-formed (a `<parsererror>`). The
+/// formats call this once per feed (`sanitize::ParseXml`): no XML parser
+/// ships in the wasm.
+pub fn parse_xml(xml: &str) -> Option<Raw> {
+    let doc = DomParser::new().ok()?.parse_from_string(xml, SupportedType::ApplicationXml).ok()?;
+    if doc.get_elements_by_tag_name("parsererror").length() > 0 {
+        return None;
+    }
+    Some(read(&doc.document_element()?.into(), 0, true))
+}
+
+/// `bytes` as text, decoded as the XML declaration says (a windows-1251
+/// feed), else as UTF-8, as `Response.text()` would.
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some(label) = crate::formats::feed::declared_encoding(bytes) {
+        if !label.eq_ignore_ascii_case("utf-8") {
+            if let Ok(d) = web_sys::TextDecoder::new_with_label(label) {
+                if let Ok(s) = d.decode_with_u8_array(bytes) {
+                    return s;
+                }
+            }
+        }
+    }
+    String::from_utf8_lossy(bytes).into_owned()
 }

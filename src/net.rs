@@ -4,9 +4,10 @@
 //! is parsed (with its HTML, once) when it arrives; what the cache holds is
 //! the clean model.
 
-use crate::browser::{clear_timeout, mark, next_task, parse_html, set_timeout};
+use crate::browser::{clear_timeout, decode, mark, next_task, parse_html, parse_xml, set_timeout};
 use crate::cache::Lru;
 use crate::formats::wordpress::wp_next_page;
+use crate::formats::detect::format_from_content_type;
 use crate::formats::{parse_document, Format, FormatError, MAX_DOCUMENT_BYTES};
 use crate::model::{Doc, Listing};
 use crate::widget::{LoadError, TIMEOUT_MS};
@@ -30,15 +31,17 @@ extern "C" {
     fn take(url: &str) -> Result<JsValue, JsValue>;
 }
 
-/// A fetched document: its text, and WordPress's page count
-/// (`X-WP-TotalPages`), which "Load more" needs for post lists.
+/// A fetched document: its text, WordPress's page count
+/// (`X-WP-TotalPages`), which "Load more" needs for post lists, and the
+/// `Content-Type`, which can name a feed (`application/rss+xml`).
 pub struct Fetched {
     pub text: String,
     pub total_pages: Option<u32>,
+    pub content_type: Option<String>,
 }
 
-/// `url` if the loader started fetching it with the module (its text and
-/// `X-WP-TotalPages`), handed over in a task of its own: the widget's mount
+/// `url` if the loader started fetching it with the module (its text,
+/// `X-WP-TotalPages` and `Content-Type`), handed over in a task of its own: the widget's mount
 /// (and the module's first run) and its first story are then two tasks,
 /// not one long one.
 async fn early(url: &str) -> Option<Fetched> {
@@ -46,11 +49,17 @@ async fn early(url: &str) -> Option<Fetched> {
     let got: js_sys::Array = wasm_bindgen_futures::JsFuture::from(p).await.ok()?.dyn_into().ok()?;
     let text = got.get(0).as_string();
     let total_pages = got.get(1).as_string().and_then(|p| p.trim().parse().ok());
+    let content_type = got.get(2).as_string();
     next_task().await;
-    Some(Fetched { text: text?, total_pages })
+    Some(Fetched { text: text?, total_pages, content_type })
 }
 
-/// Fetch `url` as text. `signal` cancels it (a newer navigation).
+/// What the widget asks for: JSON first, then feeds (the loader's early
+/// fetch sends the same).
+const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
+
+/// Fetch `url` as text (decoded as an XML declaration says, for feeds in
+/// another encoding). `signal` cancels it (a newer navigation).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetched, LoadError> {
     // A widget's first document may be on its way already (the loader).
     if let Some(early) = early(url).await.filter(|f| f.text.len() <= MAX_DOCUMENT_BYTES) {
@@ -84,7 +93,7 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
         // which appends a stray `&` to URLs that already have a query.
         let init = web_sys::RequestInit::new();
         let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
-        let _ = headers.set("Accept", "application/feed+json, application/json;q=0.9, */*;q=0.1");
+        let _ = headers.set("Accept", ACCEPT);
         init.set_headers(&headers);
         init.set_signal(Some(&ctrl.signal()));
         let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
@@ -95,11 +104,12 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
         // Cross-origin, this header is readable only if the site exposes it
         // (WordPress does: Access-Control-Expose-Headers).
         let total_pages = resp.headers().get("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
-        let text = resp.text().await.map_err(|_| LoadError::Network)?;
-        if text.len() > MAX_DOCUMENT_BYTES {
+        let content_type = resp.headers().get("Content-Type");
+        let bytes = resp.binary().await.map_err(|_| LoadError::Network)?;
+        if bytes.len() > MAX_DOCUMENT_BYTES {
             return Err(LoadError::Format(FormatError::TooLarge));
         }
-        Ok(Fetched { text, total_pages })
+        Ok(Fetched { text: decode(&bytes), total_pages, content_type })
     }
     .await;
 
@@ -124,7 +134,7 @@ thread_local! {
 
 /// Put a parsed document into the page-wide cache (tests and prefetch).
 pub fn seed(url: &str, json: &str) -> Result<Doc, FormatError> {
-    let doc = parse_doc(url, Fetched { text: json.to_string(), total_pages: None }, None)?;
+    let doc = parse_doc(url, Fetched { text: json.to_string(), total_pages: None, content_type: None }, None)?;
     remember(url, doc.clone());
     Ok(doc)
 }
@@ -141,12 +151,14 @@ pub fn remember(url: &str, doc: Doc) {
 }
 
 /// Read a document of any format (detected from its shape unless
-/// `forced`). Its HTML (WordPress and JSON Feed bodies, Dateline
+/// `forced`, or a `Content-Type` that names a feed). A feed's XML is
+/// parsed by the browser's `DOMParser` (`parse_xml`). Its HTML (WordPress and JSON Feed bodies, Dateline
 /// paragraphs) is parsed by the browser's inert `DOMParser`, once, and
 /// rebuilt into clean blocks; a WordPress post list learns from
 /// `X-WP-TotalPages` whether there is a next page.
 fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
-    let mut doc = parse_document(&fetched.text, url, forced, &mut parse_html)?;
+    let forced = forced.or_else(|| fetched.content_type.as_deref().and_then(format_from_content_type));
+    let mut doc = parse_document(&fetched.text, url, forced, &mut parse_html, &mut parse_xml)?;
     if let (Doc::Listing(l), Some(_)) = (&mut doc, fetched.total_pages) {
         Rc::make_mut(l).next_url = wp_next_page(url, fetched.total_pages);
     }

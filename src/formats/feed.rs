@@ -132,7 +132,8 @@ fn is_image(n: &Raw) -> bool {
 }
 
 /// The item's own image: `media:content`, `media:thumbnail` (also in a
-/// `media:group`), an image `enclosure`, or `itunes:image`.
+/// `media:group`), an image `enclosure`, `itunes:image`, or a plain
+/// `thumbnail` element's URL.
 fn own_image(item: &Raw, base: &str) -> Option<String> {
     let url = |n: &Raw, key: &str| attr(attrs(n), key).and_then(|u| checked(base, u.trim(), Use::Image));
     let media = |n: &Raw| {
@@ -145,6 +146,8 @@ fn own_image(item: &Raw, base: &str) -> Option<String> {
         .or_else(|| kids(item).filter(|c| name(c) == "media:group").find_map(media))
         .or_else(|| kids(item).filter(|c| name(c) == "enclosure" && is_image(c) && attr(attrs(c), "type").is_some()).find_map(|c| url(c, "url")))
         .or_else(|| child(item, "itunes:image").and_then(|c| url(c, "href")))
+        // Livemint and others: a plain `<thumbnail>` holding the URL.
+        .or_else(|| child_text(item, "thumbnail").and_then(|u| checked(base, &u, Use::Image)))
 }
 
 /// The first image in a parsed body.

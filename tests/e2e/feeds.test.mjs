@@ -1,0 +1,72 @@
+// RSS and Atom feeds, end to end: the browser's DOMParser reads the XML
+// (served as application/rss+xml and application/atom+xml by the test
+// server), the widget shows a listing or the Recent Posts rail from it, and
+// an HTML page where a feed should be gives an error that says so.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, anyPage, openPage, waitInShadow, shadowText, waitHeadline } from './harness.mjs';
+
+let server, browser;
+serverAndBrowser(['--root', 'dist', '--fixtures', 'tests'], (s, b) => { server = s; browser = b; });
+
+const W = '[data-dateline]';
+const any = (src, extra) => anyPage(server, src, extra);
+const RSS = '/fixtures/fixtures/feeds/news.rss';
+const ATOM = '/fixtures/fixtures/feeds/news.atom';
+
+const items = (page, sel) => page.evaluate((s) => [...document.querySelector('[data-dateline]').shadowRoot.querySelectorAll(s)].map((e) => ({
+  text: e.textContent.trim(), href: e.getAttribute('href'), src: e.getAttribute('data-src'),
+})), sel);
+
+test('the test server sends the feed types', async () => {
+  assert.equal((await fetch(server.url + RSS.slice(1))).headers.get('content-type'), 'application/rss+xml');
+  assert.equal((await fetch(server.url + ATOM.slice(1))).headers.get('content-type'), 'application/atom+xml');
+});
+
+test('an RSS 2.0 feed as data-src renders a listing with the channel title and its stories, titles as text', async () => {
+  const { page, problems, consoleErrors } = await openPage(browser, any(RSS));
+  await waitHeadline(page, /^Frontier Desk & Wire$/);
+  await waitInShadow(page, W, '[part~="listing-link"]');
+  const links = await items(page, '[part~="listing-link"]');
+  assert.equal(links.length, 3);
+  assert.match(links[0].text, /Delegation briefs envoys on water treaty/, 'the entity-encoded <em> is text, not markup');
+  assert.equal(new URL(links[0].href).pathname, '/demo/articles/indus-waters.html', 'relative links resolve against the feed');
+  assert.match(links[1].text, /Border trade reopens after talks/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="listing"] em, script').length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
+});
+
+test('an Atom feed as data-src renders a listing: xml:base, rel="alternate" links, text titles', async () => {
+  const { page, problems } = await openPage(browser, any(ATOM));
+  await waitHeadline(page, /^Frontier Atom Desk$/);
+  await waitInShadow(page, W, '[part~="listing-link"]');
+  const links = await items(page, '[part~="listing-link"]');
+  assert.equal(links.length, 2);
+  assert.match(links[0].text, /Monsoon arrives early in the south/);
+  assert.equal(new URL(links[0].href).pathname, '/demo/articles/monsoon.html', 'the alternate link, against the feed\'s xml:base');
+  assert.match(links[1].text, /Markets steady as <rates> hold/, 'a type="text" title keeps its angle brackets as text');
+  assert.deepEqual(problems, []);
+});
+
+test('an RSS feed as data-recent gives the Recent Posts rail', async () => {
+  const { page, problems } = await openPage(browser, any('/fixtures/fixtures/article.json', `&recent=${encodeURIComponent(RSS)}`));
+  await waitInShadow(page, W, '[part~="recent-item"]');
+  const rail = await items(page, '[part~="recent-item"]');
+  assert.equal(rail.length, 3);
+  assert.match(rail[0].text, /Delegation briefs envoys on water treaty/);
+  assert.deepEqual(problems, []);
+});
+
+test('an HTML page at data-src gives an error, and the console hint names it an HTML page', async () => {
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on('console', (m) => warnings.push(m.text()));
+  await page.goto(any('/fixtures/e2e/pages/any.html'));
+  await waitInShadow(page, W, '[part~="error"]');
+  assert.match(await shadowText(page, W, '[part~="error"]'), /This story is not available/);
+  await page.waitForFunction(() => true);
+  assert.ok(warnings.some((w) => /is an HTML page, not a feed/.test(w)), warnings.join('\n'));
+  await page.close();
+});
