@@ -270,3 +270,34 @@ fn tags_repeated_in_another_case_are_dropped_by_the_one_case_fold() {
     let names: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Économie", "straße", "STRASSE", "ΟΔΟΣ"]);
 }
+
+/// The browser's XML reader gives the tree the native tests build with
+/// roxmltree: prefixed names (`content:encoded`, `dc:creator`), CDATA as
+/// text, so a real feed maps to the same listing (tests/feeds.rs).
+#[wasm_bindgen_test]
+fn a_real_rss_feed_read_by_domparser_maps_as_natively() {
+    use dateline::browser::parse_xml;
+    use dateline::formats::detect::parse_document;
+    let feed = include_str!("fixtures/rss-atom/rss-rsparser-natasha.xml");
+    let Ok(dateline::model::Doc::Listing(l)) = parse_document(feed, "https://x.example/feed", None, &mut parse_html, &mut parse_xml) else {
+        panic!("not a listing")
+    };
+    assert_eq!(l.title.as_deref(), Some("Natasha The Robot"));
+    assert_eq!(l.items.len(), 10);
+    assert_eq!(l.items[0].url.as_deref(), Some("https://www.natashatherobot.com/url-apple-wallet-passkit-pass/"));
+    assert_eq!(l.items[0].image.as_deref(), Some("https://www.natashatherobot.com/wp-content/uploads/Screen-Shot-2017-07-07-at-12.27.33-PM.png"));
+    let Some(dateline::sanitize::Raw::Element { name, .. }) = parse_xml("<a:b xmlns:a=\"urn:x\"><![CDATA[<p>]]></a:b>") else { panic!() };
+    assert_eq!(name, "a:b");
+    assert_eq!(parse_xml("<rss><channel></rss>"), None, "a <parsererror> is no tree");
+    assert_eq!(parse_xml("not xml"), None);
+}
+
+/// `Response.text()` decodes every body as UTF-8, whatever the XML
+/// declaration says; `browser::decode` reads a windows-1251 feed's bytes
+/// as the declaration says, as DOMParser would given bytes.
+#[wasm_bindgen_test]
+fn a_windows_1251_feed_is_decoded_by_its_declaration() {
+    let text = dateline::browser::decode(include_bytes!("fixtures/rss-atom/rss-nodefeedparser-oren-cp1251.xml"));
+    assert!(text.contains("Новости Оренбурга"));
+    assert_eq!(dateline::browser::decode("{\"a\":\"é\"}".as_bytes()), "{\"a\":\"é\"}");
+}
