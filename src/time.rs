@@ -170,24 +170,25 @@ fn int(s: &str, max_len: usize) -> Option<i64> {
 /// `(PDT)` comments) count as UTC, as RFC 5322 says of unknown zones.
 fn zone(z: &str) -> Option<i64> {
     let z = z.strip_prefix("GMT").or_else(|| z.strip_prefix("UTC")).filter(|r| !r.is_empty()).unwrap_or(z);
-    if let Some(sign) = z.strip_prefix('+').map(|r| (1, r)).or_else(|| z.strip_prefix('-').map(|r| (-1, r))) {
-        let digits: String = sign.1.chars().filter(|c| *c != ':').collect();
-        let (h, m) = match digits.len() {
-            1 | 2 => (int(&digits, 2)?, 0),
-            3 | 4 => (int(&digits[..digits.len() - 2], 2)?, int(&digits[digits.len() - 2..], 2)?),
-            _ => return None,
-        };
-        return (h <= 23 && m <= 59).then_some(sign.0 * (h * 60 + m));
+    let b = z.as_bytes();
+    if let Some(&sign @ (b'+' | b'-')) = b.first() {
+        let d: Vec<u8> = b[1..].iter().copied().filter(|&c| c != b':').collect();
+        // `+05`, `+0530`: the hours are all but the last two digits, or all.
+        let split = if d.len() > 2 { d.len() - 2 } else { d.len() };
+        let (h, m) = (num(&d, 0, split)?, if split < d.len() { num(&d, split, 2)? } else { 0 });
+        let m = if d.is_empty() || d.len() > 4 || h > 23 || m > 59 { return None } else { h * 60 + m };
+        return Some(if sign == b'-' { -m } else { m });
     }
-    let hours = match z.to_ascii_uppercase().as_str() {
-        "EDT" => -4,
-        "EST" | "CDT" => -5,
-        "CST" | "MDT" => -6,
-        "MST" | "PDT" => -7,
-        "PST" => -8,
+    // EST/EDT, CST/CDT, MST/MDT, PST/PDT: 5 to 8 hours west, one less in summer.
+    Some(match b {
+        [w, d, t] if t.eq_ignore_ascii_case(&b'T') && matches!(d.to_ascii_uppercase(), b'S' | b'D') => {
+            match b"ECMP".iter().position(|c| c.eq_ignore_ascii_case(w)) {
+                Some(i) => (i64::from(d.eq_ignore_ascii_case(&b'D')) - 5 - i as i64) * 60,
+                None => 0,
+            }
+        }
         _ => 0,
-    };
-    Some(hours * 60)
+    })
 }
 
 /// Parse an RFC 822 / RFC 5322 date-time, as RSS `pubDate` has it
@@ -229,7 +230,7 @@ pub fn parse_rfc822(input: &str) -> Option<i64> {
         off = match (glued, t.next()) {
             ("", None) => Some(0),
             ("", Some(z)) => zone(z),
-            (z, _) => zone(&z.to_ascii_uppercase()),
+            (z, _) => zone(z),
         };
     }
     let off = off?;

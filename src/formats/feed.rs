@@ -116,7 +116,7 @@ fn date(s: &str) -> Option<i64> {
     let s = s.trim();
     parse_rfc822(s).or_else(|| parse_rfc3339(s)).or_else(|| {
         let b = s.as_bytes();
-        (b.len() == 10 && b[4] == b'-' && b[7] == b'-').then(|| parse_rfc3339(&format!("{s}T00:00:00Z")))?
+        (b.len() == 10 && b[4] == b'-' && b[7] == b'-').then(|| parse_rfc3339(&(s.to_string() + "T00:00:00Z")))?
     })
 }
 
@@ -211,17 +211,16 @@ pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Resul
     let root_name = name(root);
     let base = &base_of(root, doc_url);
     let atom = root_name == "feed";
-    let (channel, items): (&Raw, Box<dyn Iterator<Item = &Raw>>) = if atom {
-        (root, Box::new(kids(root).filter(|c| name(c) == "entry")))
+    let (channel, holder, item) = if atom {
+        (root, root, "entry")
     } else if is_feed_root(root_name) {
         let channel = child(root, "channel").ok_or(FormatError::Missing("channel"))?;
         // RSS 1.0 puts its items beside the channel, RSS 2.0 inside it.
-        let holder = if root_name == "rdf:RDF" { root } else { channel };
-        (channel, Box::new(kids(holder).filter(|c| name(c) == "item")))
+        (channel, if root_name == "rdf:RDF" { root } else { channel }, "item")
     } else {
         return Err(FormatError::NotAFeed(root_name.chars().take(40).collect()));
     };
-    let items = items.take(MAX_FEED_ITEMS).filter_map(|i| card(i, atom, base, html)).collect();
+    let items = kids(holder).filter(|c| name(c) == item).take(MAX_FEED_ITEMS).filter_map(|i| card(i, atom, base, html)).collect();
     let home_url = if atom {
         atom_link(channel, "alternate", base, Use::Link)
     } else {
