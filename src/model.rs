@@ -172,6 +172,11 @@ pub struct Listing {
     pub home_url: Option<String>,
     pub items: Vec<Card>,
     pub next_url: Option<String>,
+    /// The stories this document carries whole (RSS and Atom items with
+    /// their full content), each at its card's `src`: `net` puts them in
+    /// the page-wide cache, so they open with no further request. Empty
+    /// for other formats, and once cached.
+    pub articles: Vec<Rc<Article>>,
 }
 
 /// Width and height are only kept as a pair, so the box they reserve has

@@ -155,12 +155,21 @@ pub fn remember(url: &str, doc: Doc) {
 /// parsed by the browser's `DOMParser` (`parse_xml`). Its HTML (WordPress and JSON Feed bodies, Dateline
 /// paragraphs) is parsed by the browser's inert `DOMParser`, once, and
 /// rebuilt into clean blocks; a WordPress post list learns from
-/// `X-WP-TotalPages` whether there is a next page.
+/// `X-WP-TotalPages` whether there is a next page; a feed's full-content
+/// items go into the cache as articles at their cards' `src`.
 fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
     let forced = forced.or_else(|| fetched.content_type.as_deref().and_then(format_from_content_type));
     let mut doc = parse_document(&fetched.text, url, forced, &mut parse_html, &mut parse_xml)?;
-    if let (Doc::Listing(l), Some(_)) = (&mut doc, fetched.total_pages) {
-        Rc::make_mut(l).next_url = wp_next_page(url, fetched.total_pages);
+    if let Doc::Listing(l) = &mut doc {
+        if fetched.total_pages.is_some() {
+            Rc::make_mut(l).next_url = wp_next_page(url, fetched.total_pages);
+        }
+        // A feed's full-content stories open with no further request.
+        if !l.articles.is_empty() {
+            for a in std::mem::take(&mut Rc::make_mut(l).articles) {
+                remember(&a.src.clone(), Doc::Article(a));
+            }
+        }
     }
     Ok(doc)
 }

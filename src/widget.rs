@@ -273,7 +273,7 @@ mod tests {
     }
 
     fn listing(title: Option<&str>, items: Vec<Card>, next: Option<&str>) -> Listing {
-        Listing { title: title.map(Into::into), home_url: Some("https://news.example/".into()), items, next_url: next.map(Into::into) }
+        Listing { title: title.map(Into::into), home_url: Some("https://news.example/".into()), items, next_url: next.map(Into::into), articles: Vec::new() }
     }
 
     fn article(title: &str, language: Option<&str>) -> Article {

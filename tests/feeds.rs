@@ -79,7 +79,11 @@ fn every_real_feed_maps_its_title_home_item_count_and_first_item() {
         assert_eq!(l.items.len(), n, "{file}");
         let c = &l.items[0];
         assert_eq!((c.title.as_str(), c.url.as_deref(), c.published, c.image.as_deref()), (first, Some(url), date, image), "{file}");
-        assert_eq!(c.src, None, "{file}: feed items open their link");
+        // Full content (content:encoded, Atom content) opens in place from
+        // the feed itself; the rest opens the item's link.
+        let full = ["rss-rsparser-natasha.xml", "rss-rsparser-theomnishow.xml", "atom-rsparser-daringfireball.xml", "atom-rsparser-onefoottsunami.xml", "atom-nodefeedparser-tpm.xml"];
+        assert_eq!(c.src.is_some(), full.contains(&file), "{file}");
+        assert_eq!(l.articles.len(), if full.contains(&file) { n } else { 0 }, "{file}");
         for c in &l.items {
             assert!(c.summary.as_deref().is_none_or(|s| !s.contains("<p") && !s.contains("&lt;") && !s.contains("&amp;")), "{file}: {:?}", c.summary);
         }
@@ -189,4 +193,43 @@ fn a_hostile_feed_is_bounded_and_never_panics() {
     let js = "<rss><channel><item><link>javascript:alert(1)</link><title>x</title></item></channel></rss>";
     let Ok(Doc::Listing(l)) = parse_document(js, URL, None, &mut raw_body, &mut raw_xml) else { panic!() };
     assert!(l.items.is_empty(), "a javascript: link is no link");
+}
+
+#[test]
+fn full_content_items_become_articles_at_the_feed_url_plus_their_id() {
+    let l = listing("rss-rsparser-natasha.xml", URL);
+    let c = &l.items[0];
+    let src = c.src.as_deref().unwrap();
+    assert_eq!(src, "https://feeds.example/path/feed.xml#item=https://www.natashatherobot.com/%3Fp%3D6602");
+    let a = l.articles.iter().find(|a| a.src == src).unwrap();
+    assert_eq!((a.title.as_str(), a.url.as_str(), Some(a.published)), (c.title.as_str(), c.url.as_deref().unwrap(), c.published));
+    assert_eq!(a.id, "https://www.natashatherobot.com/?p=6602");
+    assert_eq!(a.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Natasha Murashev"]);
+    assert!(!a.tags.is_empty());
+    assert!(a.body.len() > 3, "the body became blocks: {:?}", a.body.len());
+    assert_eq!(a.recent.as_deref(), Some(URL), "the rail is the feed itself");
+    // A deep link (or reload) to the item reads the feed and takes the item.
+    let doc = fixture_decoded("rss-atom/rss-rsparser-natasha.xml");
+    match parse_document(&doc, src, None, &mut raw_body, &mut raw_xml) {
+        Ok(Doc::Article(b)) => assert_eq!(*b, **a),
+        other => panic!("{other:?}"),
+    }
+    let gone = format!("{URL}#item=nope");
+    assert_eq!(parse_document(&doc, &gone, None, &mut raw_body, &mut raw_xml), Err(FormatError::Missing("item")));
+}
+
+#[test]
+fn atom_entries_with_content_become_articles_with_authors_tags_and_resolved_bodies() {
+    let l = listing("atom-rsparser-daringfireball.xml", URL);
+    let a = &l.articles[0];
+    assert_eq!(a.id, "tag:daringfireball.net,2017:/linked//6.33853");
+    assert_eq!(a.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["John Gruber"]);
+    // Root-relative links in the content resolve against its xml:base, not
+    // against the feed's URL.
+    let html: String = l.articles.iter().flat_map(|a| a.body.iter()).filter_map(|b| match b {
+        dateline::model::Block::Paragraph(r) => Some(support::html(r)),
+        _ => None,
+    }).collect();
+    assert!(html.contains("href=\"https://daringfireball.net/"), "some link into the site");
+    assert!(!html.contains("https://feeds.example"), "none against the feed's URL");
 }

@@ -14,7 +14,7 @@ use super::wordpress::{article_from_post, listing_from_posts, Wp};
 use super::{first_byte, from_json, from_json_or_array, FormatError};
 use crate::model::Doc;
 use std::rc::Rc;
-use super::feed::listing_from_xml;
+use super::feed::doc_from_xml;
 use super::MAX_DOCUMENT_BYTES;
 use crate::sanitize::{ParseHtml, ParseXml, Raw};
 use crate::text::strip_prefix_ci;
@@ -110,7 +110,7 @@ fn parse_markup(text: &str, doc_url: &str, html: ParseHtml<'_>, xml: ParseXml<'_
     let root = xml(text).ok_or_else(|| FormatError::NotAFeed(String::new()))?;
     match &root {
         Raw::Element { name, .. } if name.eq_ignore_ascii_case("html") => Err(FormatError::HtmlPage),
-        _ => listing_from_xml(&root, doc_url, html).map(|l| Doc::Listing(Rc::new(l))),
+        _ => doc_from_xml(&root, doc_url, html),
     }
 }
 

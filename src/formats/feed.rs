@@ -7,14 +7,18 @@
 //!
 //! Titles and summaries are text: whatever HTML a feed puts (or
 //! entity-encodes) into them is reduced to its text (`text::html_to_text`).
-//! A body is only parsed (with the caller's HTML parser) when the item
-//! names no image of its own, to find its first image.
+//! Items that carry their full content become articles too, their bodies
+//! parsed once (with the caller's HTML parser) into clean blocks, so a
+//! reader opens them in place from the feed already loaded.
 
-use super::FormatError;
-use crate::limits::{MAX_DEPTH, MAX_FEED_ITEMS};
-use crate::model::{Card, Listing};
+use super::{finish, push_tag, FormatError};
+use crate::blocks::{from_html, no_link_src};
+use crate::history::encode;
+use crate::limits::{MAX_AUTHORS, MAX_DEPTH, MAX_FEED_ITEMS};
+use crate::model::{Article, Author, Card, Doc, Image, Listing, Tag};
 use crate::sanitize::{attr, ParseHtml, Raw};
-use crate::text::{collapse, excerpt, html_to_text};
+use crate::text::{collapse, excerpt, html_to_text, trim_more_tail};
+use std::rc::Rc;
 use crate::time::{parse_rfc3339, parse_rfc822};
 use crate::url::{checked, resolve, Use};
 
@@ -166,48 +170,140 @@ fn find_image(nodes: &[Raw], base: &str, depth: usize) -> Option<String> {
     })
 }
 
-/// One RSS `item` or Atom `entry` as a card; `None` without a link.
-fn card(item: &Raw, atom: bool, base: &str, html: ParseHtml<'_>) -> Option<Card> {
+/// `n`'s content parsed as a body: Atom's inline XHTML is a tree already;
+/// escaped or CDATA HTML goes through `html`.
+fn parse_body(n: &Raw, html: ParseHtml<'_>) -> Vec<Raw> {
+    match n {
+        Raw::Element { children, attrs, .. } if attr(attrs, "type").is_some_and(|t| t.trim() == "xhtml") => children.clone(),
+        _ => html(&text(n)),
+    }
+}
+
+/// The fragment that names a feed item read in place: the feed's URL
+/// plus `#item=<id>` is that item's `src`.
+const ITEM: &str = "#item=";
+
+/// The byline: `dc:creator`, RSS `author` (`mail@example.com (Name)`
+/// gives `Name`), Atom `author/name`.
+fn authors(item: &Raw) -> Vec<Author> {
+    let mut out: Vec<Author> = Vec::new();
+    for c in kids(item) {
+        let name = match name(c) {
+            "dc:creator" => text(c),
+            "author" => child(c, "name").map_or_else(|| text(c), text),
+            _ => continue,
+        };
+        let name = name.trim();
+        let name = match (name.find('('), name.strip_suffix(')')) {
+            (Some(i), Some(inner)) if name.contains('@') => inner[i + 1..].trim(),
+            _ => name,
+        };
+        if !name.is_empty() && out.len() < MAX_AUTHORS && !out.iter().any(|a| a.name == name) {
+            out.push(Author { name: name.to_string(), url: None });
+        }
+    }
+    out
+}
+
+/// One RSS `item` or Atom `entry` as a card (`None` without a link), and,
+/// when it carries its full content (`content:encoded`, Atom `content`)
+/// and a date, the article it opens in place, at `<feed>#item=<id>`.
+fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> Option<(Card, Option<Article>)> {
     let base = &base_of(item, base);
-    let (url, body, short, published) = if atom {
+    let (url, body, short, published, id) = if atom {
         let body = child(item, "content");
         let published = child_text(item, "published").or_else(|| child_text(item, "updated"));
-        (atom_link(item, "alternate", base, Use::Link), body, child(item, "summary").or(body), published)
+        (atom_link(item, "alternate", base, Use::Link), body, child(item, "summary").or(body), published, child_text(item, "id"))
     } else {
         let guid = child(item, "guid").filter(|g| attr(attrs(g), "isPermaLink").is_none_or(|p| p.trim() != "false"));
         let url = child_text(item, "link").or_else(|| guid.map(text)).and_then(|u| checked(base, u.trim(), Use::Link));
         let body = child(item, "content:encoded");
         let published = child_text(item, "pubDate").or_else(|| child_text(item, "dc:date"));
-        (url, body, child(item, "description").or(body), published)
+        (url, body, child(item, "description").or(body), published, child_text(item, "guid"))
     };
     let url = url?;
+    let published = published.as_deref().and_then(date);
     let summary = short.and_then(plain);
     // Untitled items (Scripting News, microblogs): the text is the title.
     let (title, summary) = match plain_child(item, "title") {
-        Some(t) => (t, summary.map(|s| excerpt(&s, 200))),
+        Some(t) => (t, summary),
         None => {
             let s = summary?;
             let title = excerpt(&s, 100);
-            let rest = (title != s).then(|| excerpt(&s, 200));
+            let rest = (title != s).then_some(s);
             (title, rest)
         }
     };
-    let image = own_image(item, base).or_else(|| {
-        let b = body.or(short)?;
-        let b_base = &base_of(b, base);
-        match b {
-            // Atom's inline XHTML is a tree already.
-            Raw::Element { children, .. } if attr(attrs(b), "type").is_some_and(|t| t.trim() == "xhtml") => find_image(children, b_base, 0),
-            _ => find_image(&html(&text(b)), b_base, 0),
+    let full = body.map(|b| (base_of(b, base), parse_body(b, html)));
+    let image = own_image(item, base).or_else(|| match &full {
+        Some((b_base, nodes)) => find_image(nodes, b_base, 0),
+        None => {
+            let b = short?;
+            find_image(&parse_body(b, html), &base_of(b, base), 0)
         }
     });
-    Some(Card { title, url: Some(url), src: None, image, summary, published: published.as_deref().and_then(date) })
+    let article = match (full, published) {
+        (Some((b_base, nodes)), Some(published)) => {
+            let id = id.unwrap_or_else(|| url.clone());
+            let mut tags = Vec::new();
+            for c in kids(item).filter(|c| name(c) == "category") {
+                let name = attr(attrs(c), "label").or_else(|| attr(attrs(c), "term")).map_or_else(|| text(c), str::to_string);
+                push_tag(&mut tags, Tag { name: collapse(&name), url: None, src: None });
+            }
+            let mut a = Article {
+                src: format!("{feed}{ITEM}{}", encode(&id, true)),
+                id,
+                url: url.clone(),
+                title: title.clone(),
+                // A summary that is not just the body again.
+                summary: summary.as_ref().filter(|_| short.is_some_and(|s| name(s) != name(body.unwrap_or(s)) || atom)).map(|s| trim_more_tail(s)).filter(|s| !s.is_empty()),
+                published,
+                modified: if atom { child_text(item, "updated").as_deref().and_then(date).filter(|m| *m > published) } else { None },
+                authors: authors(item),
+                language: None,
+                place: None,
+                image: image.clone().map(|src| Image { src, alt: String::new(), width: None, height: None, caption: None, credit: None }),
+                body: from_html(nodes, &b_base, &no_link_src),
+                also_read: Vec::new(),
+                tags,
+                recent: Some(feed.to_string()),
+                api: None,
+            };
+            finish(&mut a);
+            Some(a)
+        }
+        _ => None,
+    };
+    let card = Card {
+        title,
+        url: Some(url),
+        src: article.as_ref().map(|a| a.src.clone()),
+        image,
+        summary: summary.map(|s| excerpt(&s, 200)),
+        published,
+    };
+    Some((card, article))
 }
 
 /// Map a feed's root element (`rss`, `rdf:RDF` or `feed`), loaded from
-/// `doc_url`, into a listing. Items without a link are skipped; bodies are
-/// only parsed (by `html`) to find an image for items that name none.
-pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
+/// `doc_url`, into a listing. Items without a link are skipped. Items with
+/// their full content and a date also become articles (`Listing::articles`,
+/// bodies parsed by `html` into blocks), read in place at
+/// `<feed URL>#item=<id>`; other bodies are only parsed to find an image
+/// for items that name none.
+///
+/// A `doc_url` that names an item (`…#item=<id>`, a deep link or a reload)
+/// gives that item's article instead.
+pub fn doc_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
+    let feed = doc_url.split('#').next().unwrap_or(doc_url);
+    let l = listing_from_xml(root, feed, html)?;
+    match doc_url.find(ITEM) {
+        None => Ok(Doc::Listing(Rc::new(l))),
+        Some(_) => l.articles.into_iter().find(|a| a.src == doc_url).map(Doc::Article).ok_or(FormatError::Missing("item")),
+    }
+}
+
+fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
     let root_name = name(root);
     let base = &base_of(root, doc_url);
     let atom = root_name == "feed";
@@ -220,7 +316,12 @@ pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Resul
     } else {
         return Err(FormatError::NotAFeed(root_name.chars().take(40).collect()));
     };
-    let items = kids(holder).filter(|c| name(c) == item).take(MAX_FEED_ITEMS).filter_map(|i| card(i, atom, base, html)).collect();
+    let mut items = Vec::new();
+    let mut articles = Vec::new();
+    for (card, article) in kids(holder).filter(|c| name(c) == item).take(MAX_FEED_ITEMS).filter_map(|i| card(i, atom, base, doc_url, html)) {
+        items.push(card);
+        articles.extend(article.map(Rc::new));
+    }
     let home_url = if atom {
         atom_link(channel, "alternate", base, Use::Link)
     } else {
@@ -232,5 +333,6 @@ pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Resul
         items,
         // RFC 5005 paging, where a feed offers it.
         next_url: if atom { atom_link(channel, "next", base, Use::Document) } else { None },
+        articles,
     })
 }

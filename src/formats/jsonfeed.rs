@@ -40,6 +40,7 @@ pub fn parse_listing(json: &str, doc_url: &str) -> Result<Listing, FormatError> 
         home_url: opt_text(wire.home_page_url).and_then(|u| checked(doc_url, &u, Use::Link)),
         items,
         next_url: opt_text(wire.next_url).and_then(|u| checked(doc_url, &u, Use::Document)),
+        articles: Vec::new(),
     })
 }
 

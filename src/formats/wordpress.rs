@@ -427,6 +427,7 @@ pub(crate) fn listing_from_posts(posts: Vec<Wp>, doc_url: &str) -> Listing {
         home_url: api.as_deref().and_then(|a| checked("", &site_root(a), Use::Link)),
         items,
         next_url,
+        articles: Vec::new(),
     }
 }
 

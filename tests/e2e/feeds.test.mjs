@@ -70,3 +70,28 @@ test('an HTML page at data-src gives an error, and the console hint names it an 
   assert.ok(warnings.some((w) => /is an HTML page, not a feed/.test(w)), warnings.join('\n'));
   await page.close();
 });
+
+test('an item with its full content opens in place from the feed already loaded; Back, Forward and a reload work', async () => {
+  const requests = async () => (await (await fetch(server.url + '__test/requests')).json()).filter((r) => r.path.endsWith('news.rss'));
+  const { page, problems } = await openPage(browser, any(RSS));
+  await waitInShadow(page, W, '[part~="listing-link"]');
+  const links = await items(page, '[part~="listing-link"]');
+  assert.match(links[0].src, /news\.rss#item=frontier-1$/, 'content:encoded: opens in place');
+  assert.equal(links[1].src, null, 'an excerpt only: the link opens in a new tab');
+  await fetch(server.url + '__test/reset', { method: 'POST' });
+  await page.locator(W).locator('[part~="listing-link"]').first().click();
+  await waitHeadline(page, /^Delegation briefs envoys on water treaty$/);
+  assert.match(await shadowText(page, W, '[part~="body"]'), /The delegation met envoys in three capitals\./);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the body\'s script never ran');
+  assert.deepEqual(await requests(), [], 'no further request');
+  await page.goBack();
+  await waitHeadline(page, /^Frontier Desk & Wire$/);
+  await page.goForward();
+  await waitHeadline(page, /^Delegation briefs envoys on water treaty$/);
+  assert.deepEqual(await requests(), [], 'Back and Forward from memory');
+  // A reload (a deep link): the feed is loaded and the item taken from it.
+  await page.reload();
+  await waitHeadline(page, /^Delegation briefs envoys on water treaty$/);
+  assert.match(await shadowText(page, W, '[part~="body"]'), /three capitals/);
+  assert.deepEqual(problems, []);
+});
