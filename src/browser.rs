@@ -96,17 +96,13 @@ pub fn parse_xml(xml: &str) -> Option<Raw> {
     Some(read(&doc.document_element()?.into(), 0, true))
 }
 
-/// `bytes` as text, decoded as the XML declaration says (a windows-1251
-/// feed), else as UTF-8, as `Response.text()` would.
-pub fn decode(bytes: &[u8]) -> String {
-    if let Some(label) = crate::formats::feed::declared_encoding(bytes) {
-        if !label.eq_ignore_ascii_case("utf-8") {
-            if let Ok(d) = web_sys::TextDecoder::new_with_label(label) {
-                if let Ok(s) = d.decode_with_u8_array(bytes) {
-                    return s;
-                }
-            }
-        }
-    }
-    String::from_utf8_lossy(bytes).into_owned()
+/// A response body's bytes as text: decoded by the browser's `TextDecoder`
+/// in the encoding an XML declaration names (a windows-1251 feed), else as
+/// UTF-8 (what `Response.text()` always does). Only the first bytes are
+/// copied into the wasm, to read the declaration.
+pub fn decode(bytes: &js_sys::Uint8Array) -> Option<String> {
+    let head = bytes.subarray(0, bytes.length().min(200)).to_vec();
+    let label = crate::formats::feed::declared_encoding(&head).unwrap_or("utf-8");
+    let decoder = web_sys::TextDecoder::new_with_label(label).or_else(|_| web_sys::TextDecoder::new()).ok()?;
+    decoder.decode_with_buffer_source(bytes).ok()
 }

@@ -105,11 +105,13 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
         // (WordPress does: Access-Control-Expose-Headers).
         let total_pages = resp.headers().get("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
         let content_type = resp.headers().get("Content-Type");
-        let bytes = resp.binary().await.map_err(|_| LoadError::Network)?;
-        if bytes.len() > MAX_DOCUMENT_BYTES {
+        let body = web_sys::Response::from(resp).array_buffer().map_err(|_| LoadError::Network)?;
+        let bytes = js_sys::Uint8Array::new(&wasm_bindgen_futures::JsFuture::from(body).await.map_err(|_| LoadError::Network)?);
+        if bytes.length() as usize > MAX_DOCUMENT_BYTES {
             return Err(LoadError::Format(FormatError::TooLarge));
         }
-        Ok(Fetched { text: decode(&bytes), total_pages, content_type })
+        let text = decode(&bytes).ok_or(LoadError::Network)?;
+        Ok(Fetched { text, total_pages, content_type })
     }
     .await;
 
