@@ -234,16 +234,16 @@ fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> 
             (title, rest)
         }
     };
-    let full = body.map(|b| (base_of(b, base), parse_body(b, html)));
+    let full = body.map(|b| (b, base_of(b, base), parse_body(b, html)));
     let image = own_image(item, base).or_else(|| match &full {
-        Some((b_base, nodes)) => find_image(nodes, b_base, 0),
+        Some((_, b_base, nodes)) => find_image(nodes, b_base, 0),
         None => {
             let b = short?;
             find_image(&parse_body(b, html), &base_of(b, base), 0)
         }
     });
     let article = match (full, published) {
-        (Some((b_base, nodes)), Some(published)) => {
+        (Some((b, b_base, nodes)), Some(published)) => {
             let id = id.unwrap_or_else(|| url.clone());
             let mut tags = Vec::new();
             for c in kids(item).filter(|c| name(c) == "category") {
@@ -251,12 +251,12 @@ fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> 
                 push_tag(&mut tags, Tag { name: collapse(&name), url: None, src: None });
             }
             let mut a = Article {
-                src: format!("{feed}{ITEM}{}", encode(&id, true)),
+                src: feed.to_string() + ITEM + &encode(&id, true),
                 id,
                 url: url.clone(),
                 title: title.clone(),
-                // A summary that is not just the body again.
-                summary: summary.as_ref().filter(|_| short.is_some_and(|s| name(s) != name(body.unwrap_or(s)) || atom)).map(|s| trim_more_tail(s)).filter(|s| !s.is_empty()),
+                // The standfirst: a summary of its own, not the body again.
+                summary: summary.as_deref().filter(|_| short.is_some_and(|s| !std::ptr::eq(s, b))).map(trim_more_tail).filter(|s| !s.is_empty()),
                 published,
                 modified: if atom { child_text(item, "updated").as_deref().and_then(date).filter(|m| *m > published) } else { None },
                 authors: authors(item),

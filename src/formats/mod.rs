@@ -71,10 +71,7 @@ impl fmt::Display for FormatError {
             FormatError::WrongType { field, expected } => write!(f, "field `{field}` should be {expected}"),
             FormatError::BadDate(field) => write!(f, "field `{field}` is not an RFC 3339 date-time"),
             FormatError::BadUrl(field) => write!(f, "field `{field}` is not an http(s) URL"),
-            FormatError::HtmlPage => f.write_str(
-                "the document is an HTML page, not a feed or JSON: point data-src at the feed itself \
-                 (an RSS or Atom feed, a JSON Feed, a WordPress REST URL), not at a web page",
-            ),
+            FormatError::HtmlPage => f.write_str("the document is an HTML page, not a feed: point data-src at the feed's own URL"),
             FormatError::NotAFeed(root) if root.is_empty() => f.write_str("the document starts with `<` but is not well-formed XML"),
             FormatError::NotAFeed(root) => write!(f, "the document is XML with a root <{root}>, not an RSS (rss, rdf:RDF) or Atom (feed) feed"),
         }
