@@ -17,6 +17,10 @@
 //   by id, `?slug=`, `?tags=`, `?categories=`, `per_page`/`page` with
 //   X-WP-Total/X-WP-TotalPages, `_embedded` only with `_embed`. `{{site}}`
 //   in FILE becomes the origin the request came to.
+// - /demo/feeds/latest.rss and /demo/feeds/latest.atom are the demo stories
+//   (<root>/demo/articles) as an RSS 2.0 and an Atom feed with full content.
+// - .xml, .rss and .atom files are served as application/xml,
+//   application/rss+xml and application/atom+xml.
 // - --mount /PREFIX=DIR (repeatable) serves DIR under the URL path /PREFIX/,
 //   exactly like --root (same date shifting); make bench uses it to serve its
 //   pages next to dist/.
@@ -310,6 +314,71 @@ async function serveFile(req, res, ctx, found, { shift }) {
   send(req, res, ctx, 200, headers, body);
 }
 
+// ---------------------------------------------------------------- demo feeds
+
+/** XML text and attribute escaping. */
+const esc = (v) => String(v).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' }[c]));
+
+/** An article's `_dateline.blocks` as the HTML body a CMS would put in a feed. */
+function blocksHtml(blocks, base) {
+  const abs = (u) => new URL(u, base).href;
+  return (blocks || []).map((b) => {
+    switch (b.type) {
+      case 'paragraph': return `<p>${b.html ?? esc(b.text ?? '')}</p>`;
+      case 'heading': return `<h2>${esc(b.text)}</h2>`;
+      case 'quote': return `<blockquote><p>${esc(b.text)}</p>${b.cite ? `<footer>${esc(b.cite)}</footer>` : ''}</blockquote>`;
+      case 'list': { const t = b.ordered ? 'ol' : 'ul'; return `<${t}>${(b.items || []).map((i) => `<li>${i}</li>`).join('')}</${t}>`; }
+      case 'image': return `<figure><img src="${esc(abs(b.src))}" alt="${esc(b.alt ?? '')}">${b.caption ? `<figcaption>${esc(b.caption)}</figcaption>` : ''}</figure>`;
+      case 'also_read': return `<p>Also read: <a href="${esc(b.url)}">${esc(b.title)}</a></p>`;
+      default: return '';
+    }
+  }).join('\n');
+}
+
+/** /demo/feeds/latest.rss and /demo/feeds/latest.atom: the demo stories
+ *  (the articles in <root>/demo/articles, newest first, dates shifted like
+ *  the JSON) as an RSS 2.0 feed and an Atom feed, each item with its full
+ *  content, as WordPress writes them. */
+async function handleDemoFeed(req, res, ctx, atom) {
+  const dir = path.join(opts.root, 'demo', 'articles');
+  const site = `http://${req.headers.host}`;
+  const base = `${site}/demo/articles/`;
+  let stories = [];
+  for (const f of (await fs.promises.readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    const a = JSON.parse(await fs.promises.readFile(path.join(dir, f), 'utf8'));
+    stories.push(opts.shiftDates ? shiftDates(a) : a);
+  }
+  stories = stories.filter((a) => a.language == null || a.language.startsWith('en'))
+    .sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published));
+  const body = (a) => blocksHtml(a._dateline?.blocks, base);
+  const image = (a) => a._dateline?.image?.src && new URL(a._dateline.image.src, base).href;
+  const tags = (a) => (a._dateline?.tags?.map((t) => t.name) ?? a.tags ?? []);
+  const title = 'The Frontier Ledger';
+  let xml;
+  if (atom) {
+    xml = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:base="${site}/demo/">\n`
+      + `<title>${title}</title>\n<link rel="alternate" href="rss.html"/>\n<link rel="self" href="feeds/latest.atom"/>\n<id>${site}/demo/feeds/latest.atom</id>\n`
+      + `<updated>${esc(stories[0]?.date_published ?? '')}</updated>\n`
+      + stories.map((a) => `<entry>\n<title type="html">${esc(esc(a.title))}</title>\n<link rel="alternate" type="text/html" href="${esc(a.url)}"/>\n<id>${esc(a.id)}</id>\n`
+        + `<published>${esc(a.date_published)}</published>\n<updated>${esc(a.date_modified ?? a.date_published)}</updated>\n`
+        + (a.authors ?? []).map((p) => `<author><name>${esc(p.name)}</name></author>\n`).join('')
+        + tags(a).map((t) => `<category term="${esc(t)}"/>\n`).join('')
+        + `<summary>${esc(a.summary ?? '')}</summary>\n<content type="html">${esc((image(a) ? `<p><img src="${image(a)}" alt=""></p>` : '') + body(a))}</content>\n</entry>\n`).join('')
+      + '</feed>\n';
+  } else {
+    xml = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">\n<channel>\n`
+      + `<title>${title}</title>\n<link>${site}/demo/rss.html</link>\n<description>Latest stories</description>\n`
+      + stories.map((a) => `<item>\n<title>${esc(a.title)}</title>\n<link>${esc(a.url)}</link>\n<guid isPermaLink="false">${esc(a.id)}</guid>\n`
+        + `<pubDate>${new Date(a.date_published).toUTCString()}</pubDate>\n`
+        + (a.authors ?? []).map((p) => `<dc:creator><![CDATA[${p.name}]]></dc:creator>\n`).join('')
+        + tags(a).map((t) => `<category><![CDATA[${t}]]></category>\n`).join('')
+        + (image(a) ? `<media:content url="${esc(image(a))}" medium="image"/>\n` : '')
+        + `<description>${esc(a.summary ?? '')}</description>\n<content:encoded><![CDATA[${body(a).replaceAll(']]>', ']]]]><![CDATA[>')}]]></content:encoded>\n</item>\n`).join('')
+      + '</channel>\n</rss>\n';
+  }
+  send(req, res, ctx, 200, { 'Content-Type': atom ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8' }, xml);
+}
+
 // ---------------------------------------------------------------- WordPress
 
 /** Answer /wp-json/wp/v2/posts[/<id>] from the --wordpress posts file. */
@@ -441,6 +510,7 @@ async function handle(req, res) {
   }
 
   if (opts.wordpress && ctx.path.startsWith('/wp-json/')) return handleWordPress(req, res, ctx);
+  if (ctx.path === '/demo/feeds/latest.rss' || ctx.path === '/demo/feeds/latest.atom') return handleDemoFeed(req, res, ctx, ctx.path.endsWith('.atom'));
 
   // --mount prefixes first, then the root.
   const mount = opts.mounts.find((m) => decoded === m.prefix || decoded.startsWith(m.prefix + '/'));

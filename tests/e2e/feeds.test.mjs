@@ -105,3 +105,26 @@ test('a feed on another origin without CORS headers gets the CORS message that e
   assert.ok(consoleErrors.some((e) => e.includes('CORS') && e.includes('/nocors/news.rss')), consoleErrors.join('\n'));
   await page.close();
 });
+
+test('the demo RSS page: the demo stories from the RSS feed the demo server writes, read in place; the Atom version is a listing too', async () => {
+  const { page, problems, consoleErrors } = await openPage(browser, `${server.url}demo/rss.html`);
+  await waitHeadline(page, /^The Frontier Ledger$/);
+  await waitInShadow(page, W, '[part~="listing-link"]');
+  const links = await items(page, '[part~="listing-link"]');
+  assert.ok(links.length >= 10, `${links.length} stories`);
+  assert.ok(links.every((l) => /\/demo\/feeds\/latest\.rss#item=/.test(l.src)), 'every story has its full content');
+  await page.locator(W).locator('[part~="listing-link"]').first().click();
+  await waitInShadow(page, W, '[part~="body"]');
+  assert.ok(await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelectorAll('[part~="body"] p').length) > 2);
+  assert.match(await shadowText(page, W, '[part~="byline"]') ?? '', /^By /);
+  await page.goBack();
+  await waitHeadline(page, /^The Frontier Ledger$/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(consoleErrors, []);
+  const atom = await openPage(browser, any('/demo/feeds/latest.atom'));
+  await waitHeadline(atom.page, /^The Frontier Ledger$/);
+  await waitInShadow(atom.page, W, '[part~="listing-link"]');
+  assert.equal((await items(atom.page, '[part~="listing-link"]')).length, links.length);
+  await atom.page.close();
+  await page.close();
+});
