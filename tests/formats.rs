@@ -280,7 +280,7 @@ fn malformed_json_and_non_objects_are_rejected() {
 
 #[test]
 fn the_recent_feed_becomes_cards_and_skips_unusable_items() {
-    let l = parse_listing(&fixture("recent.json"), "https://news.example.com/api/articles/recent.json").unwrap();
+    let l = parse_listing(&fixture("recent.json"), "https://news.example.com/api/articles/recent.json", &mut raw_body).unwrap();
     assert_eq!(l.title.as_deref(), Some("Recent Posts"));
     assert_eq!(l.home_url.as_deref(), Some("https://news.example.com/"));
     let titles: Vec<&str> = l.items.iter().map(|c| c.title.as_str()).collect();
@@ -302,15 +302,15 @@ fn the_recent_feed_becomes_cards_and_skips_unusable_items() {
 #[test]
 fn feed_items_that_are_not_objects_are_skipped() {
     let feed = json!({"items": [1, "x", null, [], {"id": "a", "title": "Kept", "url": "https://news.example.com/a/"}]});
-    let l = parse_listing(&feed.to_string(), DOC).unwrap();
+    let l = parse_listing(&feed.to_string(), DOC, &mut raw_body).unwrap();
     assert_eq!(l.items.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["Kept"]);
 }
 
 #[test]
 fn a_feed_without_items_is_an_error() {
-    assert_eq!(parse_listing(r#"{"version":"https://jsonfeed.org/version/1.1"}"#, DOC), Err(FormatError::Missing("items")));
+    assert_eq!(parse_listing(r#"{"version":"https://jsonfeed.org/version/1.1"}"#, DOC, &mut raw_body), Err(FormatError::Missing("items")));
     assert_eq!(
-        parse_listing(r#"{"items": {}}"#, DOC),
+        parse_listing(r#"{"items": {}}"#, DOC, &mut raw_body),
         Err(FormatError::WrongType { field: "items", expected: "an array" })
     );
 }

@@ -42,7 +42,8 @@ fn a_version_1_1_feed_becomes_a_listing_with_every_item() {
         Card {
             title: "Lecker, lecker".into(),
             url: Some("https://journal.3960.org/posts/2020-02-21-lecker-lecker/".into()),
-            src: None,
+            // content_html: read in place from the feed itself.
+            src: Some("https://journal.3960.org/feed.json#item=user/posts/2020-02-21-lecker-lecker/index.md".into()),
             image: Some("https://cdn.3960.org/favicon-192x192.png".into()),
             summary: Some("Da ist es zwar nicht ganz billig, dafür schmeckt's aber auch nicht.".into()),
             published: Some(1_582_304_886_000), // 2020-02-21T18:08:06+01:00
@@ -108,4 +109,25 @@ fn forcing_json_feed_on_a_feed_or_an_item_reads_each_as_what_it_is() {
     let feed: Value = serde_json::from_str(&fixture(LD)).unwrap();
     let one = feed["items"][0].to_string();
     assert!(matches!(parse_document(&one, "https://lukedorny.com/feed", Some(Format::JsonFeed), &mut raw_body, &mut raw_xml), Ok(Doc::Article(_))));
+}
+
+#[test]
+fn feed_items_with_content_open_in_place_from_the_feed_and_a_deep_link_takes_the_item() {
+    let url = "https://journal.3960.org/feed.json";
+    let l = listing(FB, url);
+    assert_eq!(l.articles.len(), 20, "every item has content_html");
+    let src = l.items[3].src.clone().unwrap();
+    let a = l.articles.iter().find(|a| a.src == src).unwrap();
+    assert_eq!(a.title, l.items[3].title);
+    assert!(!a.body.is_empty());
+    assert_eq!(a.recent.as_deref(), Some(url), "the rail is the feed itself");
+    match parse_document(&fixture(FB), &src, None, &mut raw_body, &mut raw_xml) {
+        Ok(Doc::Article(b)) => assert_eq!(*b, **a),
+        other => panic!("{other:?}"),
+    }
+    // Items with only a summary (Luke Dorny's feed has content_html, the
+    // Dateline demo's recent.json does not) keep their link or their src.
+    let recent = dateline::formats::jsonfeed::parse_listing(&fixture("recent.json"), "https://news.example.com/recent.json", &mut raw_body).unwrap();
+    assert!(recent.articles.is_empty());
+    assert!(recent.items.iter().all(|c| c.src.as_deref().is_none_or(|s| !s.contains("#item="))));
 }

@@ -14,7 +14,7 @@ use super::wordpress::{article_from_post, listing_from_posts, Wp};
 use super::{first_byte, from_json, from_json_or_array, FormatError};
 use crate::model::Doc;
 use std::rc::Rc;
-use super::feed::doc_from_xml;
+use super::feed::{listing_from_xml, pick_item};
 use super::MAX_DOCUMENT_BYTES;
 use crate::sanitize::{ParseHtml, ParseXml, Raw};
 use crate::text::strip_prefix_ci;
@@ -110,7 +110,7 @@ fn parse_markup(text: &str, doc_url: &str, html: ParseHtml<'_>, xml: ParseXml<'_
     let root = xml(text).ok_or_else(|| FormatError::NotAFeed(String::new()))?;
     match &root {
         Raw::Element { name, .. } if name.eq_ignore_ascii_case("html") => Err(FormatError::HtmlPage),
-        _ => doc_from_xml(&root, doc_url, html),
+        _ => listing_from_xml(&root, doc_url, html).map(|l| Doc::Listing(Rc::new(l))),
     }
 }
 
@@ -235,7 +235,7 @@ pub fn parse_document(
     xml: ParseXml<'_>,
 ) -> Result<Doc, FormatError> {
     if first_byte(json) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom)) {
-        return parse_markup(json, doc_url, html, xml);
+        return pick_item(parse_markup(json, doc_url, html, xml), doc_url);
     }
     if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
         let mut posts: Vec<Wp> = from_json_or_array(json)?;
@@ -252,7 +252,7 @@ pub fn parse_document(
             let post: Wp = from_json(json)?;
             article_from_post(post, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
-        Format::JsonFeed if probe.is_feed() => parse_listing(json, doc_url).map(|l| Doc::Listing(Rc::new(l))),
+        Format::JsonFeed if probe.is_feed() => pick_item(parse_listing(json, doc_url, html).map(|l| Doc::Listing(Rc::new(l))), doc_url),
         Format::JsonFeed | Format::Dateline | Format::Rss | Format::Atom => {
             let item: ItemWire = from_json(json)?;
             article_from_item(item, doc_url, html).map(|a| Doc::Article(Rc::new(a)))

@@ -183,6 +183,23 @@ fn parse_body(n: &Raw, html: ParseHtml<'_>) -> Vec<Raw> {
 /// plus `#item=<id>` is that item's `src`.
 const ITEM: &str = "#item=";
 
+/// The `src` of a feed item read in place: `<feed URL>#item=<id>`, the id
+/// percent-encoded.
+pub(crate) fn item_src(feed: &str, id: &str) -> String {
+    feed.to_string() + ITEM + &encode(id, true)
+}
+
+/// A document that names one of its feed's items (`…#item=<id>`: a deep
+/// link or a reload) is that item's article; other documents are as read.
+pub(crate) fn pick_item(doc: Result<Doc, FormatError>, doc_url: &str) -> Result<Doc, FormatError> {
+    match doc? {
+        Doc::Listing(l) if doc_url.contains(ITEM) => {
+            l.articles.iter().find(|a| a.src == doc_url).cloned().map(Doc::Article).ok_or(FormatError::Missing("item"))
+        }
+        doc => Ok(doc),
+    }
+}
+
 /// The byline: `dc:creator`, RSS `author` (`mail@example.com (Name)`
 /// gives `Name`), Atom `author/name`.
 fn authors(item: &Raw) -> Vec<Author> {
@@ -251,7 +268,7 @@ fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> 
                 push_tag(&mut tags, Tag { name: collapse(&name), url: None, src: None });
             }
             let mut a = Article {
-                src: feed.to_string() + ITEM + &encode(&id, true),
+                src: item_src(feed, &id),
                 id,
                 url: url.clone(),
                 title: title.clone(),
@@ -291,19 +308,9 @@ fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> 
 /// bodies parsed by `html` into blocks), read in place at
 /// `<feed URL>#item=<id>`; other bodies are only parsed to find an image
 /// for items that name none.
-///
-/// A `doc_url` that names an item (`…#item=<id>`, a deep link or a reload)
-/// gives that item's article instead.
-pub fn doc_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
-    let feed = doc_url.split('#').next().unwrap_or(doc_url);
-    let l = listing_from_xml(root, feed, html)?;
-    match doc_url.find(ITEM) {
-        None => Ok(Doc::Listing(Rc::new(l))),
-        Some(_) => l.articles.into_iter().find(|a| a.src == doc_url).map(Doc::Article).ok_or(FormatError::Missing("item")),
-    }
-}
-
-fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
+pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
+    // A deep link to an item (`…#item=<id>`) reads the whole feed.
+    let doc_url = doc_url.split('#').next().unwrap_or(doc_url);
     let root_name = name(root);
     let base = &base_of(root, doc_url);
     let atom = root_name == "feed";

@@ -1,8 +1,11 @@
 //! JSON Feed 1.0/1.1 documents (https://www.jsonfeed.org/version/1.1/) as
 //! listings: the Recent Posts rail, and tag and "latest news" listings.
 
-use super::dateline::{card_from, CardWire, ItemWire};
+use super::dateline::{article_from_item, card_from, CardWire, ItemWire};
+use super::feed::item_src;
 use super::{from_json, opt_text, FormatError, Typed};
+use crate::sanitize::ParseHtml;
+use std::rc::Rc;
 use crate::limits::MAX_FEED_ITEMS;
 use crate::model::{Card, Listing};
 use crate::text::excerpt;
@@ -22,25 +25,52 @@ pub(crate) struct FeedWire {
 }
 
 /// Parse a JSON Feed document loaded from `doc_url` into a listing. Items
-/// without a title, or without any usable link, are skipped.
-pub fn parse_listing(json: &str, doc_url: &str) -> Result<Listing, FormatError> {
+/// without a title, or without any usable link, are skipped. Items that
+/// carry their content (`content_html`, `content_text`) and no Dateline
+/// `src` of their own become articles too (`Listing::articles`, bodies
+/// through `html` once), read in place at `<feed URL>#item=<id>`, as RSS
+/// and Atom items are.
+pub fn parse_listing(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
     let wire: FeedWire = from_json(json)?;
     let items = match wire.items {
         None => return Err(FormatError::Missing("items")),
         Some(Typed::Wrong) => return Err(FormatError::WrongType { field: "items", expected: "an array" }),
         Some(Typed::Ok(items)) => items,
     };
-    let items: Vec<Card> = items
-        .into_iter()
-        .filter_map(|item| card_from_item(item, doc_url))
-        .take(MAX_FEED_ITEMS)
-        .collect();
+    let feed = doc_url.split('#').next().unwrap_or(doc_url);
+    let mut cards = Vec::new();
+    let mut articles = Vec::new();
+    for item in items {
+        if cards.len() >= MAX_FEED_ITEMS {
+            break;
+        }
+        let whole = item.ext.as_ref().is_none_or(|e| e.src.is_none())
+            && (opt_text(item.content_html.clone()).is_some() || opt_text(item.content_text.clone()).is_some());
+        if whole {
+            let summary = opt_text(item.summary.clone()).or_else(|| opt_text(item.content_text.clone()).map(|t| excerpt(&t, 200)));
+            if let Ok(mut a) = article_from_item(item, doc_url, html) {
+                a.src = item_src(feed, &a.id);
+                a.recent.get_or_insert_with(|| feed.to_string());
+                cards.push(Card {
+                    title: a.title.clone(),
+                    url: Some(a.url.clone()),
+                    src: Some(a.src.clone()),
+                    image: a.image.as_ref().map(|i| i.src.clone()),
+                    summary,
+                    published: Some(a.published),
+                });
+                articles.push(Rc::new(a));
+            }
+            continue;
+        }
+        cards.extend(card_from_item(item, doc_url));
+    }
     Ok(Listing {
         title: opt_text(wire.title),
         home_url: opt_text(wire.home_page_url).and_then(|u| checked(doc_url, &u, Use::Link)),
-        items,
+        items: cards,
         next_url: opt_text(wire.next_url).and_then(|u| checked(doc_url, &u, Use::Document)),
-        articles: Vec::new(),
+        articles,
     })
 }
 

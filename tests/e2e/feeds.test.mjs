@@ -128,3 +128,22 @@ test('the demo RSS page: the demo stories from the RSS feed the demo server writ
   await atom.page.close();
   await page.close();
 });
+
+test('a JSON Feed item with content_html opens in place from the feed too, with no further request', async () => {
+  const JSONF = '/fixtures/fixtures/feeds/news.json';
+  const requests = async () => (await (await fetch(server.url + '__test/requests')).json()).filter((r) => r.path.endsWith('news.json'));
+  const { page, problems } = await openPage(browser, any(JSONF));
+  await waitHeadline(page, /^Frontier JSON Desk$/);
+  await waitInShadow(page, W, '[part~="listing-link"]');
+  const links = await items(page, '[part~="listing-link"]');
+  assert.match(links[0].src, /news\.json#item=json-1$/);
+  assert.equal(links[1].src, null);
+  await fetch(server.url + '__test/reset', { method: 'POST' });
+  await page.locator(W).locator('[part~="listing-link"]').first().click();
+  await waitHeadline(page, /^Ferry service resumes on the river$/);
+  assert.match(await shadowText(page, W, '[part~="body"]'), /Boats crossed again at dawn\./);
+  await page.goBack();
+  await waitHeadline(page, /^Frontier JSON Desk$/);
+  assert.deepEqual(await requests(), []);
+  assert.deepEqual(problems, []);
+});
