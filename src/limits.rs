@@ -17,6 +17,11 @@ pub const MAX_CARDS: usize = 24;
 pub const MAX_AUTHORS: usize = 12;
 /// Stories kept from one feed page.
 pub const MAX_FEED_ITEMS: usize = 50;
+/// Stories of one feed page read in place from the feed itself (RSS and
+/// Atom items with their full content, JSON Feed items with content): each
+/// is an article in the page-wide cache, which holds 64 documents. Later
+/// items open their link.
+pub const MAX_FEED_ARTICLES: usize = 24;
 /// Stories the Recent Posts rail shows.
 pub const RAIL_ITEMS: usize = 10;
 

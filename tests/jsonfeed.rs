@@ -116,6 +116,9 @@ fn feed_items_with_content_open_in_place_from_the_feed_and_a_deep_link_takes_the
     let url = "https://journal.3960.org/feed.json";
     let l = listing(FB, url);
     assert_eq!(l.articles.len(), 20, "every item has content_html");
+    let df = listing(DF, "https://daringfireball.net/feeds/json");
+    assert_eq!(df.articles.len(), dateline::limits::MAX_FEED_ARTICLES, "48 items, the first 24 read in place");
+    assert!(df.items[24..].iter().all(|c| c.src.is_none() && c.url.is_some()));
     let src = l.items[3].src.clone().unwrap();
     let a = l.articles.iter().find(|a| a.src == src).unwrap();
     assert_eq!(a.title, l.items[3].title);

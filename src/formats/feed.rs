@@ -14,7 +14,7 @@
 use super::{finish, push_tag, FormatError};
 use crate::blocks::{from_html, no_link_src};
 use crate::history::encode;
-use crate::limits::{MAX_AUTHORS, MAX_DEPTH, MAX_FEED_ITEMS};
+use crate::limits::{MAX_AUTHORS, MAX_DEPTH, MAX_FEED_ARTICLES, MAX_FEED_ITEMS};
 use crate::model::{Article, Author, Card, Doc, Image, Listing, Tag};
 use crate::sanitize::{attr, ParseHtml, Raw};
 use crate::text::{collapse, excerpt, html_to_text, trim_more_tail};
@@ -225,7 +225,8 @@ fn authors(item: &Raw) -> Vec<Author> {
 /// One RSS `item` or Atom `entry` as a card (`None` without a link), and,
 /// when it carries its full content (`content:encoded`, Atom `content`)
 /// and a date, the article it opens in place, at `<feed>#item=<id>`.
-fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> Option<(Card, Option<Article>)> {
+/// `whole` says whether it may still become an article (`MAX_FEED_ARTICLES`).
+fn card(item: &Raw, atom: bool, base: &str, feed: &str, whole: bool, html: ParseHtml<'_>) -> Option<(Card, Option<Article>)> {
     let base = &base_of(item, base);
     let (url, body, short, published, id) = if atom {
         let body = child(item, "content");
@@ -251,11 +252,13 @@ fn card(item: &Raw, atom: bool, base: &str, feed: &str, html: ParseHtml<'_>) -> 
             (title, rest)
         }
     };
-    let full = body.map(|b| (b, base_of(b, base), parse_body(b, html)));
-    let image = own_image(item, base).or_else(|| match &full {
+    let own = own_image(item, base);
+    // A body is parsed to become an article, or to find an image.
+    let full = body.filter(|_| whole && published.is_some()).map(|b| (b, base_of(b, base), parse_body(b, html)));
+    let image = own.or_else(|| match &full {
         Some((_, b_base, nodes)) => find_image(nodes, b_base, 0),
         None => {
-            let b = short?;
+            let b = body.or(short)?;
             find_image(&parse_body(b, html), &base_of(b, base), 0)
         }
     });
@@ -325,9 +328,11 @@ pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Resul
     };
     let mut items = Vec::new();
     let mut articles = Vec::new();
-    for (card, article) in kids(holder).filter(|c| name(c) == item).take(MAX_FEED_ITEMS).filter_map(|i| card(i, atom, base, doc_url, html)) {
-        items.push(card);
-        articles.extend(article.map(Rc::new));
+    for i in kids(holder).filter(|c| name(c) == item).take(MAX_FEED_ITEMS) {
+        if let Some((card, article)) = card(i, atom, base, doc_url, articles.len() < MAX_FEED_ARTICLES, html) {
+            items.push(card);
+            articles.extend(article.map(Rc::new));
+        }
     }
     let home_url = if atom {
         atom_link(channel, "alternate", base, Use::Link)

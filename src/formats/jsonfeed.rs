@@ -6,7 +6,7 @@ use super::feed::item_src;
 use super::{from_json, opt_text, FormatError, Typed};
 use crate::sanitize::ParseHtml;
 use std::rc::Rc;
-use crate::limits::MAX_FEED_ITEMS;
+use crate::limits::{MAX_FEED_ARTICLES, MAX_FEED_ITEMS};
 use crate::model::{Card, Listing};
 use crate::text::excerpt;
 use crate::url::{checked, Use};
@@ -44,7 +44,8 @@ pub fn parse_listing(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<L
         if cards.len() >= MAX_FEED_ITEMS {
             break;
         }
-        let whole = item.ext.as_ref().is_none_or(|e| e.src.is_none())
+        let whole = articles.len() < MAX_FEED_ARTICLES
+            && item.ext.as_ref().is_none_or(|e| e.src.is_none())
             && (opt_text(item.content_html.clone()).is_some() || opt_text(item.content_text.clone()).is_some());
         if whole {
             let summary = opt_text(item.summary.clone()).or_else(|| opt_text(item.content_text.clone()).map(|t| excerpt(&t, 200)));
