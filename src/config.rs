@@ -26,6 +26,19 @@ pub struct Config {
     /// The element's `data-format` (`dateline`, `jsonfeed`, `wordpress`),
     /// forcing how documents are read instead of detecting it.
     pub format: Option<Format>,
+    /// `data-theme`: `light`, `dark`, or `auto` (the default).
+    pub theme: Theme,
+}
+
+/// The widget's colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// The page's own colour scheme when it declares one (`color-scheme`
+    /// on the element or an ancestor), else the reader's preference
+    /// (`prefers-color-scheme`).
+    Auto,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +71,12 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     let locale = attr("data-locale").map(|l| l.trim().to_string()).filter(|l| valid_locale(l));
     let history = !attr("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("off"));
     let format = attr("data-format").and_then(|f| parse_format_hint(&f));
-    Ok(Config { src, recent, heading_level, locale, history, format })
+    let theme = match attr("data-theme").as_deref().map(str::trim) {
+        Some(t) if t.eq_ignore_ascii_case("light") => Theme::Light,
+        Some(t) if t.eq_ignore_ascii_case("dark") => Theme::Dark,
+        _ => Theme::Auto,
+    };
+    Ok(Config { src, recent, heading_level, locale, history, format, theme })
 }
 
 #[cfg(test)]
@@ -76,7 +94,15 @@ mod tests {
         let c = parse(attrs(&[("data-src", "https://n.example/a.json")]), PAGE).unwrap();
         assert_eq!(
             c,
-            Config { src: "https://n.example/a.json".into(), recent: None, heading_level: 2, locale: None, history: true, format: None }
+            Config {
+                src: "https://n.example/a.json".into(),
+                recent: None,
+                heading_level: 2,
+                locale: None,
+                history: true,
+                format: None,
+                theme: Theme::Auto
+            }
         );
     }
 
@@ -85,6 +111,14 @@ mod tests {
         for (v, want) in [("wordpress", Some(Format::WordPress)), (" JSONFeed ", Some(Format::JsonFeed)), ("dateline", Some(Format::Dateline)), ("rss", None), ("", None)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-format", v)]), PAGE).unwrap();
             assert_eq!(c.format, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_theme_is_light_or_dark_in_any_case_and_auto_otherwise() {
+        for (v, want) in [("light", Theme::Light), (" DARK ", Theme::Dark), ("auto", Theme::Auto), ("sepia", Theme::Auto), ("", Theme::Auto)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-theme", v)]), PAGE).unwrap();
+            assert_eq!(c.theme, want, "{v:?}");
         }
     }
 
