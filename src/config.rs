@@ -4,6 +4,7 @@
 
 use crate::formats::{parse_format_hint, Format};
 use crate::i18n::valid_locale;
+use crate::limits::{MAX_FEED_ITEMS, RAIL_ITEMS};
 use crate::url::{checked, Use};
 
 /// Default heading level: the host page usually owns the `h1`.
@@ -28,6 +29,23 @@ pub struct Config {
     pub format: Option<Format>,
     /// `data-theme`: `light`, `dark`, or `auto` (the default).
     pub theme: Theme,
+    /// `data-layout`: `full` (the default), `compact` or `rail`.
+    pub layout: Layout,
+    /// `data-max-items`: how many stories the Recent Posts rail shows (1–50).
+    pub max_items: usize,
+}
+
+/// What a widget shows of a story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The article with its Also Read cards, tags and the Recent Posts rail.
+    Full,
+    /// A teaser: headline, standfirst, dateline, lead image and Also Read
+    /// cards; the headline opens the full story in place.
+    Compact,
+    /// The Recent Posts rail alone (a sidebar): the rail of the article
+    /// `data-src` names, or the feed it names.
+    Rail,
 }
 
 /// The widget's colours.
@@ -76,7 +94,16 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
         Some(t) if t.eq_ignore_ascii_case("dark") => Theme::Dark,
         _ => Theme::Auto,
     };
-    Ok(Config { src, recent, heading_level, locale, history, format, theme })
+    let layout = match attr("data-layout").as_deref().map(str::trim) {
+        Some(l) if l.eq_ignore_ascii_case("compact") => Layout::Compact,
+        Some(l) if l.eq_ignore_ascii_case("rail") => Layout::Rail,
+        _ => Layout::Full,
+    };
+    let max_items = attr("data-max-items")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|n| (1..=MAX_FEED_ITEMS).contains(n))
+        .unwrap_or(RAIL_ITEMS);
+    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items })
 }
 
 #[cfg(test)]
@@ -101,7 +128,9 @@ mod tests {
                 locale: None,
                 history: true,
                 format: None,
-                theme: Theme::Auto
+                theme: Theme::Auto,
+                layout: Layout::Full,
+                max_items: 10
             }
         );
     }
@@ -119,6 +148,22 @@ mod tests {
         for (v, want) in [("light", Theme::Light), (" DARK ", Theme::Dark), ("auto", Theme::Auto), ("sepia", Theme::Auto), ("", Theme::Auto)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-theme", v)]), PAGE).unwrap();
             assert_eq!(c.theme, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_layout_is_compact_or_rail_in_any_case_and_full_otherwise() {
+        for (v, want) in [("compact", Layout::Compact), (" RAIL ", Layout::Rail), ("full", Layout::Full), ("grid", Layout::Full), ("", Layout::Full)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-layout", v)]), PAGE).unwrap();
+            assert_eq!(c.layout, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_max_items_is_one_to_fifty_else_ten() {
+        for (v, want) in [("3", 3), (" 50 ", 50), ("1", 1), ("0", 10), ("51", 10), ("-2", 10), ("five", 10)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-max-items", v)]), PAGE).unwrap();
+            assert_eq!(c.max_items, want, "{v:?}");
         }
     }
 

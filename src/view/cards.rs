@@ -7,7 +7,6 @@ use super::dom::{el, el_text, heading, text};
 use super::intl::{date_time, iso, relative};
 use super::prefetch;
 use super::Ctx;
-use crate::limits::RAIL_ITEMS;
 use crate::model::{Card, Listing, Tag};
 use web_sys::{Element, Node};
 
@@ -31,7 +30,10 @@ pub fn time(parent: &Node, ctx: &Ctx, ms: i64) -> Element {
 /// focus prefetches it, as does (on touch screens) scrolling it into view.
 /// `data-hint` names a listing that has no title of its own (a tag).
 pub fn in_place_link(parent: &Node, ctx: &Ctx, src: &str, href: &str, part: &str, class: &str, hint: Option<&str>) -> Element {
-    let a = el(parent, "a", &[("part", part), ("class", class), ("href", href), ("data-src", src)]);
+    let a = el(parent, "a", &[("class", class), ("href", href), ("data-src", src)]);
+    if !part.is_empty() {
+        let _ = a.set_attribute("part", part);
+    }
     if let Some(h) = hint {
         let _ = a.set_attribute("data-hint", h);
     }
@@ -145,7 +147,7 @@ pub fn recent_rail(parent: &Node, ctx: &Ctx, src: &str, listing: &Listing) {
     let aside = el(parent, "aside", &[("part", "recent"), ("aria-labelledby", "dl-recent")]);
     heading(&aside, ctx.sub_level(), &[("part", "section-heading"), ("id", "dl-recent")], t.recent);
     let ol = el(&aside, "ol", &[("class", "dl-recent-list")]);
-    for c in listing.items.iter().take(RAIL_ITEMS) {
+    for c in listing.items.iter().take(ctx.rail_items) {
         let li = el(&ol, "li", &[("part", "recent-item")]);
         card_link(&li, ctx, c, "recent-link", "dl-ri", |a| {
             el_text(a, "span", &[("class", "dl-ri-title")], &c.title);
