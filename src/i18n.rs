@@ -26,6 +26,7 @@ pub struct Messages {
     pub stories: &'static str,
     pub more_recent: &'static str,
     pub err_more: &'static str,
+    pub share: &'static str,
 }
 
 pub static EN: Messages = Messages {
@@ -50,6 +51,7 @@ pub static EN: Messages = Messages {
     stories: "Latest stories",
     more_recent: "More recent posts",
     err_more: "More stories could not be loaded.",
+    share: "Share",
 };
 
 pub static HI: Messages = Messages {
@@ -74,6 +76,7 @@ pub static HI: Messages = Messages {
     stories: "ताज़ा ख़बरें",
     more_recent: "और हाल की पोस्ट",
     err_more: "और ख़बरें लोड नहीं हो सकीं।",
+    share: "शेयर करें",
 };
 
 pub static UR: Messages = Messages {
@@ -98,6 +101,7 @@ pub static UR: Messages = Messages {
     stories: "تازہ ترین خبریں",
     more_recent: "مزید حالیہ پوسٹس",
     err_more: "مزید خبریں لوڈ نہیں ہو سکیں۔",
+    share: "شیئر کریں",
 };
 
 pub static FR: Messages = Messages {
@@ -122,6 +126,7 @@ pub static FR: Messages = Messages {
     stories: "Derniers articles",
     more_recent: "Plus d’articles récents",
     err_more: "Impossible de charger d’autres articles.",
+    share: "Partager",
 };
 
 pub static ES: Messages = Messages {
@@ -146,6 +151,7 @@ pub static ES: Messages = Messages {
     stories: "Últimas noticias",
     more_recent: "Más publicaciones recientes",
     err_more: "No se pudieron cargar más noticias.",
+    share: "Compartir",
 };
 
 pub static DE: Messages = Messages {
@@ -170,6 +176,7 @@ pub static DE: Messages = Messages {
     stories: "Neueste Artikel",
     more_recent: "Weitere neue Beiträge",
     err_more: "Weitere Artikel konnten nicht geladen werden.",
+    share: "Teilen",
 };
 
 pub static AR: Messages = Messages {
@@ -194,6 +201,7 @@ pub static AR: Messages = Messages {
     stories: "آخر الأخبار",
     more_recent: "المزيد من أحدث المقالات",
     err_more: "تعذّر تحميل المزيد من الأخبار.",
+    share: "مشاركة",
 };
 
 pub static BN: Messages = Messages {
@@ -218,6 +226,7 @@ pub static BN: Messages = Messages {
     stories: "সর্বশেষ খবর",
     more_recent: "আরও সাম্প্রতিক পোস্ট",
     err_more: "আরও খবর লোড করা যায়নি।",
+    share: "শেয়ার করুন",
 };
 
 pub static TA: Messages = Messages {
@@ -242,6 +251,7 @@ pub static TA: Messages = Messages {
     stories: "சமீபத்திய செய்திகள்",
     more_recent: "மேலும் சமீபத்திய பதிவுகள்",
     err_more: "மேலும் செய்திகளை ஏற்ற முடியவில்லை.",
+    share: "பகிர்",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).
@@ -317,7 +327,7 @@ mod tests {
     }
 
     /// Every word of a catalogue, by key.
-    fn words(m: &Messages) -> [(&'static str, &'static str); 21] {
+    fn words(m: &Messages) -> [(&'static str, &'static str); 22] {
         [
             ("also_read", m.also_read),
             ("tags", m.tags),
@@ -340,6 +350,7 @@ mod tests {
             ("stories", m.stories),
             ("more_recent", m.more_recent),
             ("err_more", m.err_more),
+            ("share", m.share),
         ]
     }
 

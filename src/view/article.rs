@@ -132,9 +132,10 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
             if i > 0 {
                 text(&by, ", ");
             }
+            // A name in another script than the byline's is isolated.
             match &au.url {
-                Some(url) => el_text(&by, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer author")], &au.name),
-                None => el_text(&by, "span", &[], &au.name),
+                Some(url) => el_text(&by, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer author"), ("dir", "auto")], &au.name),
+                None => el_text(&by, "bdi", &[], &au.name),
             };
         }
     }

@@ -1,6 +1,9 @@
 //! Story cards: Also Read cards (inline and in their section), tag chips, a
 //! listing's stories, the Recent Posts rail, and the `<time>` element every
-//! relative time uses. Built with `dom` from the model.
+//! relative time uses. Built with `dom` from the model. Titles, excerpts and
+//! tag names come from feeds in any language, so each is its own
+//! `dir="auto"` island: an English headline in an Urdu rail reads left to
+//! right, and its punctuation stays where it belongs.
 
 use super::clock;
 use super::dom::{el, el_text, heading, text};
@@ -84,7 +87,7 @@ pub fn also_read_card(parent: &Node, ctx: &Ctx, card: &Card, inline: bool) {
         if inline {
             el_text(&body, "span", &[("class", "dl-kicker")], ctx.t().also_read);
         }
-        el_text(&body, "span", &[("class", "dl-card-title")], &card.title);
+        el_text(&body, "span", &[("class", "dl-card-title"), ("dir", "auto")], &card.title);
         if let Some(ms) = card.published {
             time(&body, ctx, ms);
         }
@@ -109,12 +112,16 @@ pub fn also_read_section(parent: &Node, ctx: &Ctx, cards: &[Card]) {
 pub fn tag_chip(ul: &Node, ctx: &Ctx, tag: &Tag) {
     let li = el(ul, "li", &[]);
     match (&tag.src, &tag.url) {
-        (Some(src), url) => text(&in_place_link(&li, ctx, src, url.as_deref().unwrap_or(src), "tag", "dl-tag", Some(&tag.name)), &tag.name),
+        (Some(src), url) => {
+            let a = in_place_link(&li, ctx, src, url.as_deref().unwrap_or(src), "tag", "dl-tag", Some(&tag.name));
+            let _ = a.set_attribute("dir", "auto");
+            text(&a, &tag.name);
+        }
         (None, Some(url)) => {
-            el_text(&li, "a", &[("part", "tag"), ("class", "dl-tag"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer tag")], &tag.name);
+            el_text(&li, "a", &[("part", "tag"), ("class", "dl-tag"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer tag"), ("dir", "auto")], &tag.name);
         }
         (None, None) => {
-            el_text(&li, "span", &[("part", "tag"), ("class", "dl-tag")], &tag.name);
+            el_text(&li, "span", &[("part", "tag"), ("class", "dl-tag"), ("dir", "auto")], &tag.name);
         }
     }
 }
@@ -127,9 +134,9 @@ pub fn story_card(ul: &Node, ctx: &Ctx, card: &Card) {
             thumb(a, src);
         }
         let body = el(a, "span", &[("class", "dl-card-text")]);
-        el_text(&body, "span", &[("class", "dl-card-title")], &card.title);
+        el_text(&body, "span", &[("class", "dl-card-title"), ("dir", "auto")], &card.title);
         if let Some(s) = &card.summary {
-            el_text(&body, "span", &[("class", "dl-ri-excerpt")], s);
+            el_text(&body, "span", &[("class", "dl-ri-excerpt"), ("dir", "auto")], s);
         }
         if let Some(ms) = card.published {
             time(&body, ctx, ms);
@@ -150,9 +157,9 @@ pub fn recent_rail(parent: &Node, ctx: &Ctx, src: &str, listing: &Listing) {
     for c in listing.items.iter().take(ctx.rail_items) {
         let li = el(&ol, "li", &[("part", "recent-item")]);
         card_link(&li, ctx, c, "recent-link", "dl-ri", |a| {
-            el_text(a, "span", &[("class", "dl-ri-title")], &c.title);
+            el_text(a, "span", &[("class", "dl-ri-title"), ("dir", "auto")], &c.title);
             if let Some(s) = &c.summary {
-                el_text(a, "span", &[("class", "dl-ri-excerpt")], s);
+                el_text(a, "span", &[("class", "dl-ri-excerpt"), ("dir", "auto")], s);
             }
             if let Some(ms) = c.published {
                 time(a, ctx, ms);

@@ -182,6 +182,10 @@ test('in Arabic, Bengali and Tamil the rail is labelled in that script, and Arab
       return [r.querySelector('.dl').lang, r.querySelector('.dl-rail').dir, r.querySelector('.dl').dir];
     });
     assert.deepEqual([lang, rail, article], [locale, dir, dir], `${locale}: lang and direction`);
+    // The rail's stories are English: each title is its own left-to-right
+    // island inside a right-to-left rail.
+    const titleDir = await page.evaluate(() => getComputedStyle(document.querySelector('[data-dateline]').shadowRoot.querySelector('.dl-ri-title')).direction);
+    assert.equal(titleDir, 'ltr', `${locale}: an English title reads left to right`);
     assert.deepEqual(problems, []);
     await page.close();
   }
