@@ -2,6 +2,7 @@
 #   make demo   set up what is missing, build, serve the demo on http://127.0.0.1:8080
 #               (STABLE=1 with demo, build, test or bench: no build-std, see `build`)
 #   make test   set up what is missing, then every test (native, browser, end to end)
+#   make screenshots  build, then PNGs of the demo in target/screenshots/
 #   make bench  build, then measure what a publisher pays (bytes, paint, main
 #               thread, layout shift, navigation, memory, many widgets) in
 #               headless Chromium; report in target/bench/report.md
@@ -10,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: demo test build setup test-layers test-native test-browser test-e2e sizes bench clean
+.PHONY: demo test build setup test-layers test-native test-browser test-e2e sizes bench screenshots clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -33,7 +34,7 @@ build: setup
 	@scripts/sizes.sh
 
 demo: build
-	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (also /demo/wordpress.html, /demo/latest.html, /demo/rss.html, /demo/partner.html)"
+	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (also /demo/wordpress.html, /demo/latest.html, /demo/rss.html, /demo/partner.html, /demo/languages.html)"
 	node scripts/serve.mjs --root dist --port $(PORT) --shift-dates --wordpress demo/wordpress/posts.json
 
 test: setup test-layers test-native test-browser build test-e2e
@@ -60,6 +61,11 @@ sizes:
 # Repetitions: BENCH_RUNS, BENCH_NAVS, BENCH_MEM_NAVS, BENCH_MEM_RUNS (scripts/bench.mjs).
 bench: build
 	node scripts/bench.mjs
+
+# PNGs of the demo for design review: light and dark, 360/768/1280 px,
+# English and Urdu, the three layouts (target/screenshots/).
+screenshots: build
+	node scripts/screenshots.mjs
 
 clean:
 	rm -rf dist target/bench

@@ -4,6 +4,7 @@
 
 use crate::formats::{parse_format_hint, Format};
 use crate::i18n::valid_locale;
+use crate::limits::{MAX_FEED_ITEMS, RAIL_ITEMS};
 use crate::url::{checked, Use};
 
 /// Default heading level: the host page usually owns the `h1`.
@@ -26,6 +27,36 @@ pub struct Config {
     /// The element's `data-format` (`dateline`, `jsonfeed`, `wordpress`),
     /// forcing how documents are read instead of detecting it.
     pub format: Option<Format>,
+    /// `data-theme`: `light`, `dark`, or `auto` (the default).
+    pub theme: Theme,
+    /// `data-layout`: `full` (the default), `compact` or `rail`.
+    pub layout: Layout,
+    /// `data-max-items`: how many stories the Recent Posts rail shows (1–50).
+    pub max_items: usize,
+}
+
+/// What a widget shows of a story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The article with its Also Read cards, tags and the Recent Posts rail.
+    Full,
+    /// A teaser: headline, standfirst, dateline, lead image and Also Read
+    /// cards; the headline opens the full story in place.
+    Compact,
+    /// The Recent Posts rail alone (a sidebar): the rail of the article
+    /// `data-src` names, or the feed it names.
+    Rail,
+}
+
+/// The widget's colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// The page's own colour scheme when it declares one (`color-scheme`
+    /// on the element or an ancestor), else the reader's preference
+    /// (`prefers-color-scheme`).
+    Auto,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +89,21 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     let locale = attr("data-locale").map(|l| l.trim().to_string()).filter(|l| valid_locale(l));
     let history = !attr("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("off"));
     let format = attr("data-format").and_then(|f| parse_format_hint(&f));
-    Ok(Config { src, recent, heading_level, locale, history, format })
+    let theme = match attr("data-theme").as_deref().map(str::trim) {
+        Some(t) if t.eq_ignore_ascii_case("light") => Theme::Light,
+        Some(t) if t.eq_ignore_ascii_case("dark") => Theme::Dark,
+        _ => Theme::Auto,
+    };
+    let layout = match attr("data-layout").as_deref().map(str::trim) {
+        Some(l) if l.eq_ignore_ascii_case("compact") => Layout::Compact,
+        Some(l) if l.eq_ignore_ascii_case("rail") => Layout::Rail,
+        _ => Layout::Full,
+    };
+    let max_items = attr("data-max-items")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|n| (1..=MAX_FEED_ITEMS).contains(n))
+        .unwrap_or(RAIL_ITEMS);
+    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items })
 }
 
 #[cfg(test)]
@@ -76,7 +121,17 @@ mod tests {
         let c = parse(attrs(&[("data-src", "https://n.example/a.json")]), PAGE).unwrap();
         assert_eq!(
             c,
-            Config { src: "https://n.example/a.json".into(), recent: None, heading_level: 2, locale: None, history: true, format: None }
+            Config {
+                src: "https://n.example/a.json".into(),
+                recent: None,
+                heading_level: 2,
+                locale: None,
+                history: true,
+                format: None,
+                theme: Theme::Auto,
+                layout: Layout::Full,
+                max_items: 10
+            }
         );
     }
 
@@ -85,6 +140,30 @@ mod tests {
         for (v, want) in [("wordpress", Some(Format::WordPress)), (" JSONFeed ", Some(Format::JsonFeed)), ("dateline", Some(Format::Dateline)), ("rss", Some(Format::Rss)), ("Atom", Some(Format::Atom)), ("xml", None), ("", None)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-format", v)]), PAGE).unwrap();
             assert_eq!(c.format, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_theme_is_light_or_dark_in_any_case_and_auto_otherwise() {
+        for (v, want) in [("light", Theme::Light), (" DARK ", Theme::Dark), ("auto", Theme::Auto), ("sepia", Theme::Auto), ("", Theme::Auto)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-theme", v)]), PAGE).unwrap();
+            assert_eq!(c.theme, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_layout_is_compact_or_rail_in_any_case_and_full_otherwise() {
+        for (v, want) in [("compact", Layout::Compact), (" RAIL ", Layout::Rail), ("full", Layout::Full), ("grid", Layout::Full), ("", Layout::Full)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-layout", v)]), PAGE).unwrap();
+            assert_eq!(c.layout, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_max_items_is_one_to_fifty_else_ten() {
+        for (v, want) in [("3", 3), (" 50 ", 50), ("1", 1), ("0", 10), ("51", 10), ("-2", 10), ("five", 10)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-max-items", v)]), PAGE).unwrap();
+            assert_eq!(c.max_items, want, "{v:?}");
         }
     }
 

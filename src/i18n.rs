@@ -1,4 +1,5 @@
-//! The widget's own words (pure), in the reader's language. Dates, numbers
+//! The widget's own words (pure), in the reader's language: English, Hindi,
+//! Urdu, Arabic, Bengali, Tamil, French, Spanish and German. Dates, numbers
 //! and relative times are localized by the browser's `Intl`; these are the
 //! few labels and messages `Intl` cannot produce. Unknown languages fall back
 //! to English. `{}` in a message is replaced by one value.
@@ -25,9 +26,10 @@ pub struct Messages {
     pub stories: &'static str,
     pub more_recent: &'static str,
     pub err_more: &'static str,
+    pub share: &'static str,
 }
 
-pub const EN: Messages = Messages {
+pub static EN: Messages = Messages {
     also_read: "Also Read",
     tags: "Tags",
     recent: "Recent Posts",
@@ -49,9 +51,10 @@ pub const EN: Messages = Messages {
     stories: "Latest stories",
     more_recent: "More recent posts",
     err_more: "More stories could not be loaded.",
+    share: "Share",
 };
 
-pub const HI: Messages = Messages {
+pub static HI: Messages = Messages {
     also_read: "यह भी पढ़ें",
     tags: "टैग",
     recent: "हाल की पोस्ट",
@@ -73,9 +76,10 @@ pub const HI: Messages = Messages {
     stories: "ताज़ा ख़बरें",
     more_recent: "और हाल की पोस्ट",
     err_more: "और ख़बरें लोड नहीं हो सकीं।",
+    share: "शेयर करें",
 };
 
-pub const UR: Messages = Messages {
+pub static UR: Messages = Messages {
     also_read: "یہ بھی پڑھیں",
     tags: "ٹیگز",
     recent: "حالیہ پوسٹس",
@@ -97,9 +101,10 @@ pub const UR: Messages = Messages {
     stories: "تازہ ترین خبریں",
     more_recent: "مزید حالیہ پوسٹس",
     err_more: "مزید خبریں لوڈ نہیں ہو سکیں۔",
+    share: "شیئر کریں",
 };
 
-pub const FR: Messages = Messages {
+pub static FR: Messages = Messages {
     also_read: "À lire aussi",
     tags: "Mots-clés",
     recent: "Articles récents",
@@ -121,9 +126,10 @@ pub const FR: Messages = Messages {
     stories: "Derniers articles",
     more_recent: "Plus d’articles récents",
     err_more: "Impossible de charger d’autres articles.",
+    share: "Partager",
 };
 
-pub const ES: Messages = Messages {
+pub static ES: Messages = Messages {
     also_read: "Lea también",
     tags: "Etiquetas",
     recent: "Publicaciones recientes",
@@ -145,9 +151,10 @@ pub const ES: Messages = Messages {
     stories: "Últimas noticias",
     more_recent: "Más publicaciones recientes",
     err_more: "No se pudieron cargar más noticias.",
+    share: "Compartir",
 };
 
-pub const DE: Messages = Messages {
+pub static DE: Messages = Messages {
     also_read: "Lesen Sie auch",
     tags: "Schlagwörter",
     recent: "Neueste Beiträge",
@@ -169,6 +176,82 @@ pub const DE: Messages = Messages {
     stories: "Neueste Artikel",
     more_recent: "Weitere neue Beiträge",
     err_more: "Weitere Artikel konnten nicht geladen werden.",
+    share: "Teilen",
+};
+
+pub static AR: Messages = Messages {
+    also_read: "اقرأ أيضًا",
+    tags: "الوسوم",
+    recent: "أحدث المقالات",
+    by: "بقلم",
+    updated: "حُدِّث",
+    just_now: "الآن",
+    loading: "جارٍ تحميل الخبر…",
+    loaded: "تم التحميل: {}",
+    retry: "أعد المحاولة",
+    opens_new_tab: "يُفتح في علامة تبويب جديدة",
+    err_network: "تعذّر تحميل هذا الخبر. تحقّق من اتصالك وحاول مرة أخرى.",
+    err_timeout: "يستغرق تحميل هذا الخبر وقتًا أطول من المعتاد.",
+    err_not_found: "تعذّر العثور على هذا الخبر. ربما نُقل أو حُذف.",
+    err_client: "هذا الخبر غير متاح.",
+    err_server: "حدثت مشكلة في خادم الأخبار. يُرجى المحاولة بعد قليل.",
+    err_damaged: "تعذّر عرض هذا الخبر لأن بياناته تالفة.",
+    err_incomplete: "تعذّر عرض هذا الخبر لأن بياناته ناقصة ({}).",
+    load_more: "تحميل المزيد",
+    stories: "آخر الأخبار",
+    more_recent: "المزيد من أحدث المقالات",
+    err_more: "تعذّر تحميل المزيد من الأخبار.",
+    share: "مشاركة",
+};
+
+pub static BN: Messages = Messages {
+    also_read: "আরও পড়ুন",
+    tags: "ট্যাগ",
+    recent: "সাম্প্রতিক পোস্ট",
+    by: "লেখক",
+    updated: "হালনাগাদ",
+    just_now: "এইমাত্র",
+    loading: "খবর লোড হচ্ছে…",
+    loaded: "লোড হয়েছে: {}",
+    retry: "আবার চেষ্টা করুন",
+    opens_new_tab: "নতুন ট্যাবে খোলে",
+    err_network: "খবরটি লোড করা যায়নি। আপনার ইন্টারনেট সংযোগ দেখে আবার চেষ্টা করুন।",
+    err_timeout: "খবরটি লোড হতে অনেক বেশি সময় লাগছে।",
+    err_not_found: "খবরটি খুঁজে পাওয়া যায়নি। হয়তো এটি সরিয়ে নেওয়া বা মুছে ফেলা হয়েছে।",
+    err_client: "খবরটি এখন পাওয়া যাচ্ছে না।",
+    err_server: "সংবাদ সার্ভারে সমস্যা হয়েছে। একটু পরে আবার চেষ্টা করুন।",
+    err_damaged: "খবরটি দেখানো যায়নি, কারণ এর তথ্য নষ্ট হয়ে গেছে।",
+    err_incomplete: "খবরটি দেখানো যায়নি, কারণ এর তথ্য অসম্পূর্ণ ({})।",
+    load_more: "আরও খবর",
+    stories: "সর্বশেষ খবর",
+    more_recent: "আরও সাম্প্রতিক পোস্ট",
+    err_more: "আরও খবর লোড করা যায়নি।",
+    share: "শেয়ার করুন",
+};
+
+pub static TA: Messages = Messages {
+    also_read: "இதையும் படிக்க",
+    tags: "குறிச்சொற்கள்",
+    recent: "சமீபத்திய பதிவுகள்",
+    by: "எழுதியவர்",
+    updated: "புதுப்பிக்கப்பட்டது",
+    just_now: "இப்போது",
+    loading: "செய்தி ஏற்றப்படுகிறது…",
+    loaded: "ஏற்றப்பட்டது: {}",
+    retry: "மீண்டும் முயல்க",
+    opens_new_tab: "புதிய தாவலில் திறக்கும்",
+    err_network: "இந்தச் செய்தியை ஏற்ற முடியவில்லை. உங்கள் இணைய இணைப்பைச் சரிபார்த்து மீண்டும் முயலவும்.",
+    err_timeout: "இந்தச் செய்தியை ஏற்ற வழக்கத்தைவிட அதிக நேரம் ஆகிறது.",
+    err_not_found: "இந்தச் செய்தி கிடைக்கவில்லை. அது நகர்த்தப்பட்டிருக்கலாம் அல்லது நீக்கப்பட்டிருக்கலாம்.",
+    err_client: "இந்தச் செய்தியைத் தற்போது பார்க்க இயலாது.",
+    err_server: "செய்திச் சேவையகத்தில் சிக்கல் ஏற்பட்டுள்ளது. சிறிது நேரம் கழித்து மீண்டும் முயலவும்.",
+    err_damaged: "இந்தச் செய்தியின் தரவு சேதமடைந்துள்ளதால் அதைக் காட்ட முடியவில்லை.",
+    err_incomplete: "இந்தச் செய்தியின் தரவு முழுமையாக இல்லாததால் அதைக் காட்ட முடியவில்லை ({}).",
+    load_more: "மேலும் காட்டு",
+    stories: "சமீபத்திய செய்திகள்",
+    more_recent: "மேலும் சமீபத்திய பதிவுகள்",
+    err_more: "மேலும் செய்திகளை ஏற்ற முடியவில்லை.",
+    share: "பகிர்",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).
@@ -181,6 +264,9 @@ pub fn messages(locale: &str) -> &'static Messages {
     match language(locale).as_str() {
         "hi" => &HI,
         "ur" => &UR,
+        "ar" => &AR,
+        "bn" => &BN,
+        "ta" => &TA,
         "fr" => &FR,
         "es" => &ES,
         "de" => &DE,
@@ -240,14 +326,73 @@ mod tests {
         assert!(!is_rtl("en"));
     }
 
+    /// Every word of a catalogue, by key.
+    fn words(m: &Messages) -> [(&'static str, &'static str); 22] {
+        [
+            ("also_read", m.also_read),
+            ("tags", m.tags),
+            ("recent", m.recent),
+            ("by", m.by),
+            ("updated", m.updated),
+            ("just_now", m.just_now),
+            ("loading", m.loading),
+            ("loaded", m.loaded),
+            ("retry", m.retry),
+            ("opens_new_tab", m.opens_new_tab),
+            ("err_network", m.err_network),
+            ("err_timeout", m.err_timeout),
+            ("err_not_found", m.err_not_found),
+            ("err_client", m.err_client),
+            ("err_server", m.err_server),
+            ("err_damaged", m.err_damaged),
+            ("err_incomplete", m.err_incomplete),
+            ("load_more", m.load_more),
+            ("stories", m.stories),
+            ("more_recent", m.more_recent),
+            ("err_more", m.err_more),
+            ("share", m.share),
+        ]
+    }
+
+    const ALL: [(&str, &Messages); 9] =
+        [("en", &EN), ("hi", &HI), ("ur", &UR), ("ar", &AR), ("bn", &BN), ("ta", &TA), ("fr", &FR), ("es", &ES), ("de", &DE)];
+
     #[test]
-    fn every_catalogue_has_one_placeholder_where_english_has_one() {
-        for m in [&EN, &HI, &UR, &FR, &ES, &DE] {
-            assert_eq!(m.loaded.matches("{}").count(), 1);
-            assert_eq!(m.err_incomplete.matches("{}").count(), 1);
-            assert_eq!(m.retry.matches("{}").count(), 0);
+    fn every_catalogue_has_every_word_and_one_placeholder_exactly_where_english_has_one() {
+        for (lang, m) in ALL {
+            for ((key, word), (_, en)) in words(m).into_iter().zip(words(&EN)) {
+                assert!(!word.trim().is_empty(), "{lang}.{key} is empty");
+                assert_eq!(word.matches("{}").count(), en.matches("{}").count(), "{lang}.{key}: placeholders");
+                assert!(!word.contains('{') || word.contains("{}"), "{lang}.{key}: a broken placeholder");
+            }
         }
         assert_eq!(fill(EN.loaded, "Headline {}"), "Loaded: Headline {}");
+    }
+
+    #[test]
+    fn each_language_has_its_own_words_in_its_own_script() {
+        for (lang, m) in ALL {
+            assert!(std::ptr::eq(messages(lang), m), "{lang} picks its catalogue");
+            if lang != "en" {
+                let same: Vec<&str> = words(m).into_iter().zip(words(&EN)).filter(|((_, w), (_, e))| w == e).map(|((k, _), _)| k).collect();
+                assert!(same.is_empty(), "{lang} still says in English: {same:?}");
+            }
+        }
+        let script = |s: &str, lo: u32, hi: u32| s.chars().filter(|c| c.is_alphabetic()).all(|c| (lo..=hi).contains(&(c as u32)));
+        assert!(script(AR.recent, 0x600, 0x6ff), "Arabic script");
+        assert!(script(BN.recent, 0x980, 0x9ff), "Bengali script");
+        assert!(script(TA.recent, 0xb80, 0xbff), "Tamil script");
+        assert!(script(UR.recent, 0x600, 0x6ff), "Urdu in Arabic script");
+        assert!(script(HI.recent, 0x900, 0x97f), "Hindi in Devanagari");
+    }
+
+    #[test]
+    fn regional_tags_of_the_new_languages_use_their_language() {
+        assert!(std::ptr::eq(messages("ar-EG"), &AR));
+        assert!(std::ptr::eq(messages("bn-BD"), &BN));
+        assert!(std::ptr::eq(messages("bn_IN"), &BN));
+        assert!(std::ptr::eq(messages("ta-LK"), &TA));
+        assert!(is_rtl("ar-EG") && !is_rtl("bn") && !is_rtl("ta-IN"));
     }
 
     #[test]

@@ -303,3 +303,40 @@ fn a_windows_1251_feed_is_decoded_by_its_declaration() {
     assert_eq!(decode("{\"a\":\"é\"}".as_bytes()), "{\"a\":\"é\"}");
     assert_eq!(decode("\u{feff}{}".as_bytes()), "{}", "a byte order mark goes, as with text()");
 }
+
+/// What the browser's own `Intl.RelativeTimeFormat` says for `value` `unit`s
+/// ago in `locale`, and its long date.
+fn intl_says(locale: &str, value: f64, unit: &str) -> String {
+    let f = js_sys::Function::new_with_args("l, v, u", "return new Intl.RelativeTimeFormat(l, { numeric: 'always' }).format(-v, u)");
+    f.call3(&JsValue::NULL, &locale.into(), &value.into(), &unit.into()).unwrap().as_string().unwrap()
+}
+
+fn intl_date(locale: &str, ms: f64) -> String {
+    let f = js_sys::Function::new_with_args("l, t", "return new Intl.DateTimeFormat(l, { dateStyle: 'long' }).format(t)");
+    f.call2(&JsValue::NULL, &locale.into(), &ms.into()).unwrap().as_string().unwrap()
+}
+
+/// The relative-time table (time::relative_time's thresholds) put into
+/// words by Intl in English, Hindi, Urdu and Arabic, with each catalogue's
+/// "just now" under a minute and the date after a week: the widget's words
+/// are the browser's own.
+#[wasm_bindgen_test]
+fn relative_times_match_intl_in_english_hindi_urdu_and_arabic() {
+    use dateline::view::intl::relative;
+    let now: i64 = 1_764_590_400_000; // 2025-12-01T12:00:00Z
+    let (min, hour, day) = (60_000i64, 3_600_000i64, 86_400_000i64);
+    for locale in ["en", "hi", "ur", "ar"] {
+        assert_eq!(relative(now - 30_000, now, locale), dateline::i18n::messages(locale).just_now, "{locale}: under a minute");
+        for (age, value, unit) in [
+            (min, 1.0, "minute"),
+            (59 * min + 59_000, 59.0, "minute"),
+            (hour, 1.0, "hour"),
+            (23 * hour, 23.0, "hour"),
+            (day, 1.0, "day"),
+            (6 * day + 23 * hour, 6.0, "day"),
+        ] {
+            assert_eq!(relative(now - age, now, locale), intl_says(locale, value, unit), "{locale}: {value} {unit}");
+        }
+        assert_eq!(relative(now - 7 * day, now, locale), intl_date(locale, (now - 7 * day) as f64), "{locale}: after a week, the date");
+    }
+}

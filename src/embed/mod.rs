@@ -3,14 +3,14 @@
 //! mount a `Widget` into it. Exposed to the loader as `scan` and `mount`; the
 //! loader publishes them as `window.Dateline`, the only global we define.
 
-use crate::config;
+use crate::config::{self, Theme};
 use crate::browser::mark;
 use crate::view::Widget;
 use leptos::prelude::*;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, HtmlElement, MutationObserver, MutationObserverInit, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// All widget CSS, compiled in: the host needs nothing but the script.
 /// Minified from style/widget.css by build.rs.
@@ -31,6 +31,61 @@ fn sheet() -> Option<CssStyleSheet> {
         })
         .clone()
     })
+}
+
+thread_local! {
+    /// Widgets with `data-theme="auto"`: the host element and its `.dl-host`.
+    static AUTO: RefCell<Vec<(HtmlElement, Element)>> = const { RefCell::new(Vec::new()) };
+    static SCHEME_WATCH: OnceCell<Option<MutationObserver>> = const { OnceCell::new() };
+}
+
+/// `auto` follows the page's own colour scheme where the page declares one
+/// (`color-scheme` on the element or an ancestor, which the widget's host
+/// inherits): `data-theme="auto"` on `.dl-host` inherits it; where the page
+/// declares none, `"os"` follows the reader's preference.
+fn follow_scheme(host: &HtmlElement, container: &Element) {
+    let declared = web_sys::window()
+        .and_then(|w| w.get_computed_style(host).ok().flatten())
+        .and_then(|s| s.get_property_value("color-scheme").ok())
+        .is_some_and(|v| !matches!(v.trim(), "" | "normal"));
+    let _ = container.set_attribute("data-theme", if declared { "auto" } else { "os" });
+}
+
+/// Apply `theme` to a widget's `.dl-host`; for `auto`, again whenever the
+/// page changes an attribute of its root or body (a site's own dark-mode
+/// toggle: a class, a `data-*` or a `style` there).
+fn apply_theme(theme: Theme, host: &HtmlElement, container: &Element) {
+    let fixed = match theme {
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Auto => {
+            follow_scheme(host, container);
+            AUTO.with(|a| a.borrow_mut().push((host.clone(), container.clone())));
+            SCHEME_WATCH.with(|w| {
+                w.get_or_init(|| {
+                    let cb = Closure::<dyn FnMut()>::new(|| {
+                        AUTO.with(|a| {
+                            let mut a = a.borrow_mut();
+                            a.retain(|(h, _)| h.is_connected());
+                            a.iter().for_each(|(h, c)| follow_scheme(h, c));
+                        })
+                    });
+                    let obs = MutationObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                    // Lives as long as the page.
+                    cb.forget();
+                    let init = MutationObserverInit::new();
+                    init.set_attributes(true);
+                    let doc = web_sys::window()?.document()?;
+                    for el in [doc.document_element(), doc.body().map(Into::into)].into_iter().flatten() {
+                        let _ = obs.observe_with_options(&el, &init);
+                    }
+                    Some(obs)
+                });
+            });
+            return;
+        }
+    };
+    let _ = container.set_attribute("data-theme", fixed);
 }
 
 fn adopt_styles(root: &ShadowRoot) {
@@ -71,6 +126,7 @@ pub fn mount(el: &Element) -> bool {
     adopt_styles(&root);
     let Ok(container) = document.create_element("div") else { return false };
     let _ = container.set_attribute("class", "dl-host");
+    apply_theme(cfg.theme, &host, &container);
     let _ = root.append_child(&container);
     let page_lang = document.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).filter(|l| !l.trim().is_empty());
     let container: HtmlElement = container.unchecked_into();

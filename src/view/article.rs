@@ -2,7 +2,7 @@
 //! blocks (one exhaustive match), Also Read section and tag chips, built
 //! with `dom` from the clean model.
 
-use super::cards::{also_read_card, also_read_section, tag_chip, time};
+use super::cards::{also_read_card, also_read_section, in_place_link, tag_chip, time};
 use super::dom::{el, el_text, heading, sep, text};
 use super::inline::inline;
 use super::Ctx;
@@ -99,7 +99,12 @@ const FIRST_BLOCKS: usize = 3;
 /// tasks instead of one long one.
 pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
     let t = ctx.t();
-    heading(article, ctx.heading_level, &[("part", "headline"), ("id", "dl-headline"), ("tabindex", "-1")], &a.title);
+    let h = heading(article, ctx.heading_level, &[("part", "headline"), ("id", "dl-headline"), ("tabindex", "-1")], if ctx.compact { "" } else { &a.title });
+    if ctx.compact {
+        // The teaser's headline opens the whole story in place (its own
+        // `data-src`); a modified click opens the publisher's page.
+        text(&in_place_link(&h, ctx, &a.src, &a.url, "", "dl-expand", None), &a.title);
+    }
     if let Some(s) = &a.summary {
         el_text(article, "p", &[("part", "standfirst")], s);
     }
@@ -127,14 +132,19 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
             if i > 0 {
                 text(&by, ", ");
             }
+            // A name in another script than the byline's is isolated.
             match &au.url {
-                Some(url) => el_text(&by, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer author")], &au.name),
-                None => el_text(&by, "span", &[], &au.name),
+                Some(url) => el_text(&by, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer author"), ("dir", "auto")], &au.name),
+                None => el_text(&by, "bdi", &[], &au.name),
             };
         }
     }
     if let Some(img) = &a.image {
         figure(article, img, Some("image"), false);
+    }
+    if ctx.compact {
+        also_read_section(article, ctx, &a.also_read);
+        return;
     }
     let body = el(article, "div", &[("part", "body")]);
     let first = a.body.len().min(FIRST_BLOCKS);

@@ -1,13 +1,15 @@
 //! Story cards: Also Read cards (inline and in their section), tag chips, a
 //! listing's stories, the Recent Posts rail, and the `<time>` element every
-//! relative time uses. Built with `dom` from the model.
+//! relative time uses. Built with `dom` from the model. Titles, excerpts and
+//! tag names come from feeds in any language, so each is its own
+//! `dir="auto"` island: an English headline in an Urdu rail reads left to
+//! right, and its punctuation stays where it belongs.
 
 use super::clock;
 use super::dom::{el, el_text, heading, text};
 use super::intl::{date_time, iso, relative};
 use super::prefetch;
 use super::Ctx;
-use crate::limits::RAIL_ITEMS;
 use crate::model::{Card, Listing, Tag};
 use web_sys::{Element, Node};
 
@@ -31,7 +33,10 @@ pub fn time(parent: &Node, ctx: &Ctx, ms: i64) -> Element {
 /// focus prefetches it, as does (on touch screens) scrolling it into view.
 /// `data-hint` names a listing that has no title of its own (a tag).
 pub fn in_place_link(parent: &Node, ctx: &Ctx, src: &str, href: &str, part: &str, class: &str, hint: Option<&str>) -> Element {
-    let a = el(parent, "a", &[("part", part), ("class", class), ("href", href), ("data-src", src)]);
+    let a = el(parent, "a", &[("class", class), ("href", href), ("data-src", src)]);
+    if !part.is_empty() {
+        let _ = a.set_attribute("part", part);
+    }
     if let Some(h) = hint {
         let _ = a.set_attribute("data-hint", h);
     }
@@ -82,7 +87,7 @@ pub fn also_read_card(parent: &Node, ctx: &Ctx, card: &Card, inline: bool) {
         if inline {
             el_text(&body, "span", &[("class", "dl-kicker")], ctx.t().also_read);
         }
-        el_text(&body, "span", &[("class", "dl-card-title")], &card.title);
+        el_text(&body, "span", &[("class", "dl-card-title"), ("dir", "auto")], &card.title);
         if let Some(ms) = card.published {
             time(&body, ctx, ms);
         }
@@ -107,12 +112,16 @@ pub fn also_read_section(parent: &Node, ctx: &Ctx, cards: &[Card]) {
 pub fn tag_chip(ul: &Node, ctx: &Ctx, tag: &Tag) {
     let li = el(ul, "li", &[]);
     match (&tag.src, &tag.url) {
-        (Some(src), url) => text(&in_place_link(&li, ctx, src, url.as_deref().unwrap_or(src), "tag", "dl-tag", Some(&tag.name)), &tag.name),
+        (Some(src), url) => {
+            let a = in_place_link(&li, ctx, src, url.as_deref().unwrap_or(src), "tag", "dl-tag", Some(&tag.name));
+            let _ = a.set_attribute("dir", "auto");
+            text(&a, &tag.name);
+        }
         (None, Some(url)) => {
-            el_text(&li, "a", &[("part", "tag"), ("class", "dl-tag"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer tag")], &tag.name);
+            el_text(&li, "a", &[("part", "tag"), ("class", "dl-tag"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer tag"), ("dir", "auto")], &tag.name);
         }
         (None, None) => {
-            el_text(&li, "span", &[("part", "tag"), ("class", "dl-tag")], &tag.name);
+            el_text(&li, "span", &[("part", "tag"), ("class", "dl-tag"), ("dir", "auto")], &tag.name);
         }
     }
 }
@@ -125,9 +134,9 @@ pub fn story_card(ul: &Node, ctx: &Ctx, card: &Card) {
             thumb(a, src);
         }
         let body = el(a, "span", &[("class", "dl-card-text")]);
-        el_text(&body, "span", &[("class", "dl-card-title")], &card.title);
+        el_text(&body, "span", &[("class", "dl-card-title"), ("dir", "auto")], &card.title);
         if let Some(s) = &card.summary {
-            el_text(&body, "span", &[("class", "dl-ri-excerpt")], s);
+            el_text(&body, "span", &[("class", "dl-ri-excerpt"), ("dir", "auto")], s);
         }
         if let Some(ms) = card.published {
             time(&body, ctx, ms);
@@ -145,12 +154,12 @@ pub fn recent_rail(parent: &Node, ctx: &Ctx, src: &str, listing: &Listing) {
     let aside = el(parent, "aside", &[("part", "recent"), ("aria-labelledby", "dl-recent")]);
     heading(&aside, ctx.sub_level(), &[("part", "section-heading"), ("id", "dl-recent")], t.recent);
     let ol = el(&aside, "ol", &[("class", "dl-recent-list")]);
-    for c in listing.items.iter().take(RAIL_ITEMS) {
+    for c in listing.items.iter().take(ctx.rail_items) {
         let li = el(&ol, "li", &[("part", "recent-item")]);
         card_link(&li, ctx, c, "recent-link", "dl-ri", |a| {
-            el_text(a, "span", &[("class", "dl-ri-title")], &c.title);
+            el_text(a, "span", &[("class", "dl-ri-title"), ("dir", "auto")], &c.title);
             if let Some(s) = &c.summary {
-                el_text(a, "span", &[("class", "dl-ri-excerpt")], s);
+                el_text(a, "span", &[("class", "dl-ri-excerpt"), ("dir", "auto")], s);
             }
             if let Some(ms) = c.published {
                 time(a, ctx, ms);

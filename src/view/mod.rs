@@ -18,7 +18,7 @@ pub mod inline;
 pub mod skeleton;
 pub mod status;
 
-use crate::config::Config;
+use crate::config::{Config, Layout};
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::model::{Article, Doc, Listing};
@@ -47,6 +47,10 @@ pub struct Ctx {
     /// An article with a Recent Posts rail beside it (`data-recent` or its
     /// own `recent`): a wide widget lays out the rail's column.
     pub rail: bool,
+    /// `data-layout="compact"`: the article's teaser only.
+    pub compact: bool,
+    /// Stories the Recent Posts rail shows (`data-max-items`).
+    pub rail_items: usize,
 }
 
 impl Ctx {
@@ -68,6 +72,25 @@ thread_local! {
     static FIRST_RENDER: Cell<bool> = const { Cell::new(true) };
 }
 
+/// The Recent Posts rail of `src`, in its locale's language and direction.
+fn rail_box(ctx: Ctx, src: String, l: Rc<Listing>) -> impl IntoView {
+    let dir = if is_rtl(&ctx.locale) { "rtl" } else { "ltr" };
+    view! { <div class="dl dl-rail" lang=ctx.locale.clone() dir=dir use:fill_rail=(ctx, src, l)></div> }
+}
+
+/// The publisher's fallback (`<slot>`) in a box: under an error that came
+/// before any story, or, labelled busy, while a rail widget loads.
+fn slot_box(class: &'static str, busy: Option<&'static str>) -> impl IntoView {
+    view! { <div class=class part=busy.map(|_| "loading") aria-busy=busy.map(|_| "true") aria-label=busy><slot></slot></div> }
+}
+
+// Leptos runs a directive again on the same element when the next rail
+// replaces this one: what was built before goes first.
+fn fill_rail(el: web_sys::Element, (ctx, src, l): (Ctx, String, Rc<Listing>)) {
+    el.replace_children_with_node_0();
+    cards::recent_rail(&el, &ctx, &src, &l);
+}
+
 /// One widget: shows `config.src` (or the document a deep link names for
 /// it), and navigates in place.
 #[component]
@@ -82,6 +105,10 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let format = config.format;
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::new(RefCell::new(None));
     let place = Rc::new(RefCell::new(Place::new(config.history.then_some(id), config.src.clone())));
+    // A compact or rail widget shows a story the reader opens from it in
+    // full, and its own view again when Back returns to its `data-src`.
+    let layout = RwSignal::new(config.layout);
+    let (own_layout, home, rail_items) = (config.layout, config.src.clone(), config.max_items);
     // The language the widget speaks follows the story on screen.
     let locale = {
         let fixed_locale = config.locale.clone();
@@ -159,6 +186,11 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let place = place.clone();
         Rc::new(move |src: String, how: How, hint: Option<String>| {
             let step = place.borrow_mut().go(&src, how, hint, scroll_y(), &search());
+            match how {
+                How::Click if layout.get_untracked() != Layout::Full => layout.set(Layout::Full),
+                How::Pop if src == home && layout.get_untracked() != own_layout => layout.set(own_layout),
+                _ => {}
+            }
             if let Some(next) = &step.push {
                 push_search(next);
             }
@@ -255,22 +287,28 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let has_recent = config.recent.is_some();
     let content = move || {
         let t = messages(&locale.get());
+        let lay = layout.get();
         key.track();
+        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items };
         match shown.get_untracked() {
+            // A rail widget's story is its rail (beside, in `rail` below).
+            Some(Shown { doc: Doc::Article(_), .. }) if lay == Layout::Rail => ().into_any(),
+            Some(Shown { src, doc: Doc::Listing(l), .. }) if lay == Layout::Rail => rail_box(ctx(true), src, l).into_any(),
             Some(s) => match &s.doc {
                 Doc::Article(a) => {
-                    let ctx = Ctx { locale: locale.get_untracked(), heading_level, format, rail: has_recent || a.recent.is_some() };
+                    let ctx = ctx(lay == Layout::Full && (has_recent || a.recent.is_some()));
                     article::article_view(&ctx, a).into_any()
                 }
                 Doc::Listing(_) => {
-                    let ctx = Ctx { locale: locale.get_untracked(), heading_level, format, rail: false };
+                    let ctx = ctx(false);
                     listing::listing_view(&ctx, s.src.clone(), s.title(t), listing_now, more, more_busy.into(), more_failed.into()).into_any()
                 }
             },
+            None if loading() && lay == Layout::Rail => slot_box("dl-sk-rail", Some(t.loading)).into_any(),
             None if loading() => skeleton::skeleton(t.loading).into_any(),
             // Failed before anything was shown: keep the publisher's own
             // fallback link visible under the message.
-            None => view! { <div class="dl-fallback"><slot></slot></div> }.into_any(),
+            None => slot_box("dl-fallback", None).into_any(),
         }
     };
     let body = view! {
@@ -292,19 +330,11 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let with_article = Memo::new(move |_| shown.with(|s| matches!(s, Some(Shown { doc: Doc::Article(_), .. }))));
     let rail = move || {
         with_article.get().then_some(())?;
+        (layout.get() != Layout::Compact).then_some(())?;
         let (src, l) = recent.get()?;
-        let locale = locale.get();
-        let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
-        let ctx = Ctx { locale: locale.clone(), heading_level, format, rail: true };
-        Some(view! { <div class="dl dl-rail" lang=locale dir=dir use:rail=(ctx, src, l)></div> })
+        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items }, src, l))
     };
 
-    // Leptos runs a directive again on the same element when the next rail
-    // replaces this one: what was built before goes first.
-    fn rail(el: web_sys::Element, (ctx, src, l): (Ctx, String, Rc<Listing>)) {
-        el.replace_children_with_node_0();
-        cards::recent_rail(&el, &ctx, &src, &l);
-    }
 
     // One listener per widget for every in-place link (`cards::in_place_link`):
     // a plain left click opens its `data-src`, hover and focus prefetch it.

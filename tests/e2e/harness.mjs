@@ -43,7 +43,7 @@ export function serverAndBrowser(args, use) {
 }
 
 /** The test page that embeds one widget for `src`, on `server`; `extra` is
- *  more query string (`&format=…`, `&recent=…`). */
+ *  more query string (`&format=…`, `&recent=…`, `&locale=…`). */
 export function anyPage(server, src, extra = '') {
   return `${server.url}fixtures/e2e/pages/any.html?src=${encodeURIComponent(src)}${extra}`;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serverAndBrowser, startServer, openPage, waitInShadow, shadowText, missingParts, control as controlServer } from './harness.mjs';
+import { serverAndBrowser, startServer, openPage, waitInShadow, shadowText, missingParts, anyPage, control as controlServer } from './harness.mjs';
 
 let server, browser;
 serverAndBrowser(['--root', 'dist', '--fixtures', 'tests'], (s, b) => { server = s; browser = b; });
@@ -168,5 +168,25 @@ test('the unchanged dist assets work from another path on an arbitrary static pa
     await page.close();
   } finally {
     other.stop();
+  }
+});
+
+test('in Arabic, Bengali and Tamil the rail is labelled in that script, and Arabic reads right to left', async () => {
+  const want = { ar: ['أحدث المقالات', 'rtl'], bn: ['সাম্প্রতিক পোস্ট', 'ltr'], ta: ['சமீபத்திய பதிவுகள்', 'ltr'] };
+  for (const [locale, [label, dir]] of Object.entries(want)) {
+    const { page, problems } = await openPage(browser, anyPage(server, '/demo/articles/diplomatic-tour.json', `&locale=${locale}`));
+    await waitInShadow(page, '[data-dateline]', '[part~="recent"] [part~="section-heading"]');
+    assert.equal(await shadowText(page, '[data-dateline]', '[part~="recent"] [part~="section-heading"]'), label, locale);
+    const [lang, rail, article] = await page.evaluate(() => {
+      const r = document.querySelector('[data-dateline]').shadowRoot;
+      return [r.querySelector('.dl').lang, r.querySelector('.dl-rail').dir, r.querySelector('.dl').dir];
+    });
+    assert.deepEqual([lang, rail, article], [locale, dir, dir], `${locale}: lang and direction`);
+    // The rail's stories are English: each title is its own left-to-right
+    // island inside a right-to-left rail.
+    const titleDir = await page.evaluate(() => getComputedStyle(document.querySelector('[data-dateline]').shadowRoot.querySelector('.dl-ri-title')).direction);
+    assert.equal(titleDir, 'ltr', `${locale}: an English title reads left to right`);
+    assert.deepEqual(problems, []);
+    await page.close();
   }
 });
