@@ -27,6 +27,7 @@ pub struct Messages {
     pub more_recent: &'static str,
     pub err_more: &'static str,
     pub share: &'static str,
+    pub err_not_news: &'static str,
 }
 
 pub static EN: Messages = Messages {
@@ -52,6 +53,7 @@ pub static EN: Messages = Messages {
     more_recent: "More recent posts",
     err_more: "More stories could not be loaded.",
     share: "Share",
+    err_not_news: "This address leads to a web page, not to a story or a news feed.",
 };
 
 pub static HI: Messages = Messages {
@@ -77,6 +79,7 @@ pub static HI: Messages = Messages {
     more_recent: "और हाल की पोस्ट",
     err_more: "और ख़बरें लोड नहीं हो सकीं।",
     share: "शेयर करें",
+    err_not_news: "यह पता किसी वेब पेज का है, किसी ख़बर या न्यूज़ फ़ीड का नहीं।",
 };
 
 pub static UR: Messages = Messages {
@@ -102,6 +105,7 @@ pub static UR: Messages = Messages {
     more_recent: "مزید حالیہ پوسٹس",
     err_more: "مزید خبریں لوڈ نہیں ہو سکیں۔",
     share: "شیئر کریں",
+    err_not_news: "یہ پتا کسی ویب صفحے کا ہے، کسی خبر یا نیوز فیڈ کا نہیں۔",
 };
 
 pub static FR: Messages = Messages {
@@ -127,6 +131,7 @@ pub static FR: Messages = Messages {
     more_recent: "Plus d’articles récents",
     err_more: "Impossible de charger d’autres articles.",
     share: "Partager",
+    err_not_news: "Cette adresse mène à une page web, pas à un article ni à un flux d’actualités.",
 };
 
 pub static ES: Messages = Messages {
@@ -152,6 +157,7 @@ pub static ES: Messages = Messages {
     more_recent: "Más publicaciones recientes",
     err_more: "No se pudieron cargar más noticias.",
     share: "Compartir",
+    err_not_news: "Esta dirección lleva a una página web, no a una noticia ni a un canal de noticias.",
 };
 
 pub static DE: Messages = Messages {
@@ -177,6 +183,7 @@ pub static DE: Messages = Messages {
     more_recent: "Weitere neue Beiträge",
     err_more: "Weitere Artikel konnten nicht geladen werden.",
     share: "Teilen",
+    err_not_news: "Diese Adresse führt zu einer Webseite, nicht zu einem Artikel oder Nachrichten-Feed.",
 };
 
 pub static AR: Messages = Messages {
@@ -202,6 +209,7 @@ pub static AR: Messages = Messages {
     more_recent: "المزيد من أحدث المقالات",
     err_more: "تعذّر تحميل المزيد من الأخبار.",
     share: "مشاركة",
+    err_not_news: "هذا العنوان يقود إلى صفحة ويب، لا إلى خبر أو موجز أخبار.",
 };
 
 pub static BN: Messages = Messages {
@@ -227,6 +235,7 @@ pub static BN: Messages = Messages {
     more_recent: "আরও সাম্প্রতিক পোস্ট",
     err_more: "আরও খবর লোড করা যায়নি।",
     share: "শেয়ার করুন",
+    err_not_news: "এই ঠিকানাটি একটি ওয়েব পেজের, কোনো খবর বা নিউজ ফিডের নয়।",
 };
 
 pub static TA: Messages = Messages {
@@ -252,6 +261,7 @@ pub static TA: Messages = Messages {
     more_recent: "மேலும் சமீபத்திய பதிவுகள்",
     err_more: "மேலும் செய்திகளை ஏற்ற முடியவில்லை.",
     share: "பகிர்",
+    err_not_news: "இந்த முகவரி ஓர் இணையப் பக்கத்துக்குச் செல்கிறது; செய்திக்கோ செய்தி ஊட்டத்துக்கோ அல்ல.",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).
@@ -327,7 +337,7 @@ mod tests {
     }
 
     /// Every word of a catalogue, by key.
-    fn words(m: &Messages) -> [(&'static str, &'static str); 22] {
+    fn words(m: &Messages) -> [(&'static str, &'static str); 23] {
         [
             ("also_read", m.also_read),
             ("tags", m.tags),
@@ -351,6 +361,7 @@ mod tests {
             ("more_recent", m.more_recent),
             ("err_more", m.err_more),
             ("share", m.share),
+            ("err_not_news", m.err_not_news),
         ]
     }
 

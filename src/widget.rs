@@ -46,9 +46,9 @@ impl LoadError {
             LoadError::Http(s) if *s >= 500 => t.err_server,
             LoadError::Http(_) => t.err_client,
             LoadError::Format(F::Syntax(_) | F::NotAnObject | F::TooLarge) => t.err_damaged,
-            // A web page (or other XML) where a feed should be: there is no
-            // story at this URL. The console hint (`hint`) names what was found.
-            LoadError::Format(F::HtmlPage | F::NotAFeed(_)) => t.err_client,
+            // A web page (or other XML) where a feed should be: the reader is
+            // told so; the console hint (`hint`) names what was found.
+            LoadError::Format(F::HtmlPage | F::NotAFeed(_)) => t.err_not_news,
             LoadError::Format(f) => return fill(t.err_incomplete, f.field().unwrap_or("?")),
         };
         m.into()
@@ -321,8 +321,8 @@ mod tests {
             (LoadError::Format(FormatError::Syntax("line 1".into())), EN.err_damaged),
             (LoadError::Format(FormatError::NotAnObject), EN.err_damaged),
             (LoadError::Format(FormatError::TooLarge), EN.err_damaged),
-            (LoadError::Format(FormatError::HtmlPage), EN.err_client),
-            (LoadError::Format(FormatError::NotAFeed("html:x".into())), EN.err_client),
+            (LoadError::Format(FormatError::HtmlPage), EN.err_not_news),
+            (LoadError::Format(FormatError::NotAFeed("html:x".into())), EN.err_not_news),
             (LoadError::Format(FormatError::Missing("title")), "This story could not be shown because its data is incomplete (title)."),
             (
                 LoadError::Format(FormatError::WrongType { field: "items", expected: "an array" }),

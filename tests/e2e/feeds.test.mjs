@@ -59,13 +59,13 @@ test('an RSS feed as data-recent gives the Recent Posts rail', async () => {
   assert.deepEqual(problems, []);
 });
 
-test('an HTML page at data-src gives an error, and the console hint names it an HTML page', async () => {
+test('an HTML page at data-src tells the reader it is a web page, and the console hint names it an HTML page', async () => {
   const page = await browser.newPage();
   const warnings = [];
   page.on('console', (m) => warnings.push(m.text()));
   await page.goto(any('/fixtures/e2e/pages/any.html'));
   await waitInShadow(page, W, '[part~="error"]');
-  assert.match(await shadowText(page, W, '[part~="error"]'), /This story is not available/);
+  assert.match(await shadowText(page, W, '[part~="error"]'), /This address leads to a web page, not to a story or a news feed/);
   await page.waitForFunction(() => true);
   assert.ok(warnings.some((w) => /is an HTML page, not a feed/.test(w)), warnings.join('\n'));
   await page.close();
