@@ -65,6 +65,7 @@ bench: build
 # PNGs of the demo for design review: light and dark, 360/768/1280 px,
 # English and Urdu, the three layouts (target/screenshots/).
 screenshots: build
+	@scripts/bootstrap.sh --fonts
 	node scripts/screenshots.mjs
 
 clean:

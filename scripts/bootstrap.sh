@@ -14,17 +14,22 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: headless Chromium and its driver (tests, screenshots),
 #    brotli (size report), Node.js/npm (test server, e2e driver, wasm-opt),
-#    Noto fonts.
+#    and with --fonts, Noto fonts.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-# Fonts for the scripts the widget speaks (Bengali, Tamil, Arabic, Urdu) and
-# for emoji, so screenshots and the browser tests render real glyphs.
-dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
-dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
+# With --fonts (make screenshots): fonts for the scripts the widget speaks
+# (Bengali, Tamil, Arabic, Urdu) and for emoji, so screenshots show real
+# glyphs. Not for make test or make bench: the fonts change how long a
+# page's first paint takes (docs/PERFORMANCE.md), so the bench measures
+# the machine as it comes.
+if [ "${1:-}" = "--fonts" ]; then
+  dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+  dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq
