@@ -52,7 +52,9 @@ test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
 test-e2e:
+	@node scripts/summary.mjs --reset
 	node --test --test-concurrency=1 tests/e2e/
+	@node scripts/summary.mjs
 
 sizes:
 	@scripts/sizes.sh
