@@ -1,8 +1,11 @@
 /*! Dateline loader. The one file a publisher's script tag names.
  *
  * It finds its own URL, then loads the widget's module and WebAssembly
- * relative to it (pkg/dateline.js and pkg/dateline_bg.wasm), so the assets
- * work from any path or origin. While they load it fetches each widget's
+ * relative to it (pkg/dateline-<version>.js and pkg/dateline-<version>_bg.wasm),
+ * so the assets work from any path or origin. Their names carry the
+ * version and the build writes their Subresource Integrity hashes into
+ * this file (scripts/finish-dist.sh), so a loader runs only its own
+ * version's wasm, byte for byte. While they load it fetches each widget's
  * data-src and reserves the widget's space (see below). It defines one
  * global, window.Dateline, and uses no eval, no inline script and no inline
  * style (a CSSOM min-height is not one), so it runs under a strict
@@ -12,6 +15,8 @@
   "use strict";
   var w = window;
   var d = document;
+  // One constant; scripts/finish-dist.sh checks it equals Cargo.toml's.
+  var VERSION = "0.1.0";
   var api = w.Dateline;
   // Included twice? The first copy does the work; pick up new elements.
   if (api && api.ready) {
@@ -25,18 +30,31 @@
   if (!me) {
     var all = d.querySelectorAll("script[src]");
     for (var i = all.length - 1; i >= 0 && !me; i--) {
-      if (/(^|\/)dateline(\.min)?\.js([?#]|$)/.test(all[i].src)) me = all[i];
+      if (/(^|\/)dateline(-[\w.]+)?\.js([?#]|$)/.test(all[i].src)) me = all[i];
     }
   }
   var base = new URL(".", me ? me.src : d.baseURI);
-  var glue = new URL("pkg/dateline.js", base).href;
-  var wasm = new URL("pkg/dateline_bg.wasm", base).href;
+  var glue = new URL("pkg/dateline-" + VERSION + ".js", base).href;
+  var wasm = new URL("pkg/dateline-" + VERSION + "_bg.wasm", base).href;
 
-  // Start fetching the wasm now, in parallel with the glue module, so
-  // streaming compilation begins as early as possible.
-  var wasmResponse = fetch(wasm, { credentials: "same-origin" });
+  // The module is preloaded with its integrity hash; import() then takes
+  // the module the preload verified (one fetch). The <link> goes again once
+  // the module is in: the page's DOM is left as it was. The wasm is fetched now,
+  // in parallel with the module, so streaming compilation begins as early
+  // as possible, and checked against its own hash.
+  var pre = d.createElement("link");
+  pre.rel = "modulepreload";
+  pre.integrity = "sha384-GLUE";
+  pre.href = glue;
+  (d.head || d.documentElement).appendChild(pre);
+  var wasmResponse = fetch(wasm, { credentials: "same-origin", integrity: "sha384-WASM" });
 
-  var ready = import(glue).then(function (m) {
+  var mod = import(glue);
+  function unpre() {
+    pre.remove();
+  }
+  mod.then(unpre, unpre);
+  var ready = mod.then(function (m) {
     return m.default({ module_or_path: wasmResponse }).then(function () {
       return m;
     });
@@ -162,7 +180,7 @@
   });
 
   w.Dateline = {
-    version: "0.1.0",
+    version: VERSION,
     /** Resolves when the widget code has loaded and the page was scanned. */
     ready: ready.then(function () {}),
     /** Mount every [data-dateline] element added since the last scan. */

@@ -90,6 +90,10 @@ const SHIFT_PAGES = [
 ];
 const OUT = 'target/bench';
 const DIST = 'dist';
+// The versioned names scripts/finish-dist.sh gives the module and the wasm.
+const VERSION = /^version = "([^"]+)"/m.exec(fs.readFileSync('Cargo.toml', 'utf8'))[1];
+const PKG_JS = `pkg/dateline-${VERSION}.js`;
+const PKG_WASM = `pkg/dateline-${VERSION}_bg.wasm`;
 const TIMEOUT = 30_000; // per page load or navigation wait
 const SETTLE_MS = 500; // after a page has fully loaded, for late long tasks and shifts
 const KB = 1000; // the budget is in bytes (size-budget.txt); targets use 1 KB = 1,000 bytes
@@ -180,7 +184,7 @@ function wasmTop(n = 15) {
   const params = wasmOptParams();
   run('wasm-opt', ['-Oz', '-g', ...params, bg, '-o', named]);
   const size = fs.statSync(named).size;
-  const shipped = fs.statSync(path.join(DIST, 'pkg/dateline_bg.wasm')).size;
+  const shipped = fs.statSync(path.join(DIST, PKG_WASM)).size;
   const method = `wasm-bindgen --target web --keep-debug, then wasm-opt -Oz -g ${params.join(' ')}`;
   // Custom sections (the names themselves, producers) are not shipped: leave them out.
   const isCustom = (name) => /^custom section|"function names" subsection|"local names" subsection|subsection$/.test(name);
@@ -445,7 +449,7 @@ function navigateOnce(timeout) {
  *  function, which returns the already-initialised exports on a second call. */
 async function wasmMemoryBytes() {
   const loader = document.querySelector('script[src$="dateline.js"]');
-  const m = await import(new URL('pkg/dateline.js', loader.src).href);
+  const m = await import(new URL(`pkg/dateline-${window.Dateline.version}.js`, loader.src).href);
   const exports = await m.default();
   return exports.memory.buffer.byteLength;
 }
@@ -798,7 +802,7 @@ function partialReport(R) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  for (const f of ['dateline.js', 'pkg/dateline.js', 'pkg/dateline_bg.wasm']) {
+  for (const f of ['dateline.js', PKG_JS, PKG_WASM]) {
     if (!fs.existsSync(path.join(DIST, f))) throw new Error(`${DIST}/${f} is missing: run make build (make bench does)`);
   }
   fs.mkdirSync(OUT, { recursive: true });
@@ -829,7 +833,7 @@ async function main() {
   try {
     const base = server.url;
     const chainFiles = fs.readdirSync(chain).map((f) => `bench-chain/${f}`);
-    await warmServer(base, ['dateline.js', 'pkg/dateline.js', 'pkg/dateline_bg.wasm', 'demo/site.css', 'demo/feeds/recent.json',
+    await warmServer(base, ['dateline.js', PKG_JS, PKG_WASM, 'demo/site.css', 'demo/feeds/recent.json',
       ...fs.readdirSync('demo/articles').map((f) => `demo/articles/${f}`), ...chainFiles,
       ...fs.readdirSync('bench').filter((f) => f.endsWith('.html')).map((f) => `bench/${f}`)]);
 

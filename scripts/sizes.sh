@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${DIST:-dist}
-files=("$dist/dateline.js" "$dist/pkg/dateline.js" "$dist/pkg/dateline_bg.wasm")
+v=$(sed -n 's/^version = "\([^"]*\)"/\1/p' Cargo.toml | head -1)
+files=("$dist/dateline.js" "$dist/pkg/dateline-$v.js" "$dist/pkg/dateline-${v}_bg.wasm")
 printf '%-28s %10s %10s %10s\n' "what the script tag loads" raw gzip brotli
 t_raw=0 t_gz=0 t_br=0
 for f in "${files[@]}"; do
@@ -15,6 +16,10 @@ for f in "${files[@]}"; do
   printf '%-28s %10d %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
 done
 printf '%-28s %10d %10d %10d\n' total "$t_raw" "$t_gz" "$t_br"
+if [ -f "$dist/integrity.json" ] && [ "${1:-}" != "--budget" ]; then
+  echo "Subresource Integrity (dist/integrity.json; dateline-$v.js is the immutable copy of dateline.js):"
+  sed -n 's/^ *"\([^"]*\)": "\(sha384-[^"]*\)",\{0,1\}$/  \1  \2/p' "$dist/integrity.json"
+fi
 if [ "${1:-}" = "--budget" ]; then
   budget=$(grep -Eo '^[0-9]+' size-budget.txt | head -1)
   if [ "$t_br" -gt "$budget" ]; then

@@ -82,7 +82,8 @@ function summarise(events, t0, tEnd) {
 
 const server = await startServer();
 // Warm the server's brotli cache, as bench.mjs does.
-for (const f of ['dateline.js', 'pkg/dateline.js', 'pkg/dateline_bg.wasm']) await (await fetch(server.url + f, { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
+const VERSION = /^version = "([^"]+)"/m.exec(fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+for (const f of ['dateline.js', `pkg/dateline-${VERSION}.js`, `pkg/dateline-${VERSION}_bg.wasm`]) await (await fetch(server.url + f, { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'] });
 try {
