@@ -34,7 +34,10 @@
 
   // Start fetching the wasm now, in parallel with the glue module, so
   // streaming compilation begins as early as possible.
-  var wasmResponse = fetch(wasm, { credentials: "same-origin" });
+  // Options here have no prototype: a page's Object.prototype.body (or
+  // .method, .mode…) must not reach into them. No cookies go with the
+  // widget's requests, and another origin learns the page's origin only.
+  var wasmResponse = fetch(wasm, Object.assign(Object.create(null), { credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin" }));
 
   var ready = import(glue).then(function (m) {
     return m.default({ module_or_path: wasmResponse }).then(function () {
@@ -112,7 +115,7 @@
   function early_fetch(src) {
     var ctrl = w.AbortController ? new AbortController() : null;
     var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 15000);
-    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1" }, signal: ctrl && ctrl.signal })
+    return fetch(src, Object.assign(Object.create(null), { headers: { Accept: "application/feed+json,application/json;q=0.9,application/rss+xml,application/atom+xml,application/xml;q=0.8,*/*;q=0.1" }, signal: ctrl && ctrl.signal, credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin" }))
       .then(function (r) {
         return r.ok ? r.arrayBuffer().then(function (b) {
           var head = String.fromCharCode.apply(null, new Uint8Array(b, 0, Math.min(200, b.byteLength)));
