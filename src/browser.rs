@@ -117,7 +117,18 @@ thread_local! {
         let _ = js_sys::Reflect::set(&options, &"createHTML".into(), check.as_ref());
         // Lives as long as the page, like the policy.
         check.forget();
-        create_policy("dateline", &options).ok().map(JsCast::unchecked_into)
+        match create_policy("dateline", &options) {
+            Ok(p) => Some(p.unchecked_into()),
+            Err(_) => {
+                // No Trusted Types here (nothing to do), or a `trusted-types`
+                // directive without our name: then story HTML cannot be
+                // read, which the publisher must hear about.
+                if js_sys::Reflect::has(&js_sys::global(), &"trustedTypes".into()).unwrap_or(false) {
+                    web_sys::console::error_1(&"[dateline] Trusted Types refused the policy \"dateline\": add dateline to the page's trusted-types directive (docs/EMBED.md)".into());
+                }
+                None
+            }
+        }
     };
     static PARSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

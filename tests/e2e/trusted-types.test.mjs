@@ -85,3 +85,18 @@ test('the dateline policy mints nothing outside the widget\'s inert parser', asy
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a trusted-types directive that leaves out dateline gets one console error that names the fix, and the headline still renders', async () => {
+  const { page, problems, consoleErrors } = await openPage(browser, 'about:blank');
+  // The same page, with the publisher's own policy names only.
+  await page.route(server.url + PAGE, async (route) => {
+    const resp = await route.fetch();
+    const headers = { ...resp.headers(), 'content-security-policy': resp.headers()['content-security-policy'].replace('trusted-types dateline', 'trusted-types my-app') };
+    await route.fulfill({ response: resp, headers });
+  });
+  await page.goto(server.url + PAGE);
+  await waitInShadow(page, W, '[part~="headline"]');
+  assert.deepEqual(consoleErrors.filter((m) => /\[dateline\] Trusted Types refused the policy "dateline": add dateline to the page's trusted-types directive/.test(m)).length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
