@@ -50,19 +50,22 @@ test('a page that requires Trusted Types renders the widget and navigates in pla
   await page.close();
 });
 
-test('a feed (XML, parsed inertly through the dateline policy) renders on the Trusted Types page', async () => {
+test('a feed (XML, parsed inertly through the dateline policy) and the error part render on the Trusted Types page', async () => {
   const { page, problems, consoleErrors } = await openPage(browser, server.url + PAGE);
   await waitInShadow(page, W, '[part~="headline"]');
-  // A second widget, added by the page, on the RSS feed.
+  // Two more widgets, added by the page: the RSS feed, and a story that is not there.
   await page.evaluate(() => {
-    const el = document.createElement('div');
-    el.id = 'feed';
-    el.setAttribute('data-dateline', '');
-    el.setAttribute('data-src', '/demo/feeds/latest.rss');
-    document.body.append(el);
+    for (const [id, src] of [['feed', '/demo/feeds/latest.rss'], ['gone', '/demo/articles/not-there.json']]) {
+      const el = document.createElement('div');
+      el.id = id;
+      el.setAttribute('data-dateline', '');
+      el.setAttribute('data-src', src);
+      document.body.append(el);
+    }
     return window.Dateline.scan();
   });
   await waitInShadow(page, '#feed', '[part~="listing-item"]');
+  await waitInShadow(page, '#gone', '[part~="retry"]');
   const seen = await complaints(page, consoleErrors);
   record('csp', { violations: seen.length });
   assert.deepEqual(seen, []);
