@@ -141,3 +141,18 @@ for (const [file, what] of Object.entries(HOSTILE)) {
     await page.close();
   });
 }
+
+test('what a host may change still works: the tokens (a widget rem of 20px, the text colour), ::part() and the element\'s own box', async () => {
+  const { page, problems } = await open('allowed.html');
+  const got = await measure(page);
+  const box = await page.evaluate(() => { const r = document.querySelector('#w').getBoundingClientRect(); return [r.left, r.width]; });
+  assert.deepEqual(box, [108, 640], 'the element\'s margin and width are the page\'s');
+  assert.equal(got.article[0].box[2], 640);
+  // 20px × the headline's 2.25 at most (its clamp), whatever the page's 62.5 % root.
+  assert.equal(got.headline[0].style.fontSize, '45px');
+  assert.equal(got.headline[0].style.color, 'rgb(10, 20, 30)');
+  assert.equal(got.standfirst[0].style.color, 'rgb(200, 0, 0)');
+  assert.equal(got.standfirst[0].style.fontSize, '24px', '1.2 widget rems');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
