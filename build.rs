@@ -5,6 +5,14 @@
 //! after a declaration's `:` goes. Quoted strings are copied untouched, and
 //! a space before `:` stays (`a :hover` and `a:hover` differ), as do spaces
 //! around `+`/`-` (which `calc()` needs).
+//!
+//! Then every `rem` becomes the widget's own: a host page's
+//! `html { font-size: 62.5% }` must not shrink the widget, so a length
+//! `N rem` is written `calc(N*var(--_r))`, where `--_r` is
+//! `--dateline-font-size` (16px unless the publisher sets it; set on
+//! `:host` in style/widget.css). In a `@container` condition, where
+//! `var()` cannot go, it is `N em`: there `em` is the font size of the
+//! query container, `.dl-host`, which is `--_r`.
 
 use std::{env, fs, path::Path};
 
@@ -64,10 +72,65 @@ fn ends_tight(out: &str) -> bool {
     out.is_empty() || out.ends_with(['{', '}', ';', ',', '>', ':', '('])
 }
 
+/// `rem` lengths as the widget's own (see the top of this file). Strings
+/// are copied untouched.
+fn own_rem(css: &str) -> String {
+    let b = css.as_bytes();
+    let mut out = String::with_capacity(css.len() * 2);
+    let mut in_container = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'"' || c == b'\'' {
+            let start = i;
+            i += 1;
+            while i < b.len() && b[i] != c {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+            i = (i + 1).min(b.len());
+            out.push_str(&css[start..i]);
+            continue;
+        }
+        if css[i..].starts_with("@container") {
+            in_container = true;
+        } else if c == b'{' {
+            in_container = false;
+        }
+        let ident = |j: usize| b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b'_' || b[j] == b'#';
+        let signed = c == b'-' && i + 1 < b.len() && (b[i + 1].is_ascii_digit() || b[i + 1] == b'.');
+        if (signed || c.is_ascii_digit() || c == b'.') && (i == 0 || !ident(i - 1)) {
+            let start = i;
+            i += signed as usize;
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                i += 1;
+            }
+            let num = &css[start..i];
+            if css[i..].starts_with("rem") && !(i + 3 < b.len() && ident(i + 3)) {
+                if in_container {
+                    out.push_str(num);
+                    out.push_str("em");
+                } else {
+                    out.push_str("calc(");
+                    out.push_str(num);
+                    out.push_str("*var(--_r))");
+                }
+                i += 3;
+            } else {
+                out.push_str(num);
+            }
+            continue;
+        }
+        let ch = css[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=style/widget.css");
     let css = fs::read_to_string("style/widget.css").expect("style/widget.css is readable");
-    let min = minify(&css);
+    let min = own_rem(&minify(&css));
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");
     fs::write(out, min).expect("OUT_DIR is writable");
 }

@@ -3,7 +3,7 @@
  * It finds its own URL, then loads the widget's module and WebAssembly
  * relative to it (pkg/dateline-<version>.js and pkg/dateline-<version>_bg.wasm),
  * so the assets work from any path or origin. Their names carry the
- * version and the build writes their Subresource Integrity hashes into
+ * version and the build writes the wasm's Subresource Integrity hash into
  * this file (scripts/finish-dist.sh), so a loader runs only its own
  * version's wasm, byte for byte. While they load it fetches each widget's
  * data-src and reserves the widget's space (see below). It defines one
@@ -37,24 +37,17 @@
   var glue = new URL("pkg/dateline-" + VERSION + ".js", base).href;
   var wasm = new URL("pkg/dateline-" + VERSION + "_bg.wasm", base).href;
 
-  // The module is preloaded with its integrity hash; import() then takes
-  // the module the preload verified (one fetch). The <link> goes again once
-  // the module is in: the page's DOM is left as it was. The wasm is fetched now,
-  // in parallel with the module, so streaming compilation begins as early
-  // as possible, and checked against its own hash.
-  var pre = d.createElement("link");
-  pre.rel = "modulepreload";
-  pre.integrity = "sha384-GLUE";
-  pre.href = glue;
-  (d.head || d.documentElement).appendChild(pre);
-  var wasmResponse = fetch(wasm, { credentials: "same-origin", integrity: "sha384-WASM" });
+  // The wasm is fetched now, in parallel with the module, so streaming
+  // compilation begins as early as possible, and checked against its own
+  // hash. import() takes no hash: a page that wants the module checked too
+  // names it in an import map (docs/EMBED.md); the loader itself writes
+  // nothing into the page's <head>.
+  // Options here have no prototype: a page's Object.prototype.body (or
+  // .method, .mode…) must not reach into them. No cookies go with the
+  // widget's requests, and another origin learns the page's origin only.
+  var wasmResponse = fetch(wasm, Object.assign(Object.create(null), { credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin", integrity: "sha384-WASM" }));
 
-  var mod = import(glue);
-  function unpre() {
-    pre.remove();
-  }
-  mod.then(unpre, unpre);
-  var ready = mod.then(function (m) {
+  var ready = import(glue).then(function (m) {
     return m.default({ module_or_path: wasmResponse }).then(function () {
       return m;
     });
@@ -130,7 +123,7 @@
   function early_fetch(src) {
     var ctrl = w.AbortController ? new AbortController() : null;
     var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 15000);
-    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1" }, signal: ctrl && ctrl.signal })
+    return fetch(src, Object.assign(Object.create(null), { headers: { Accept: "application/feed+json,application/json;q=0.9,application/rss+xml,application/atom+xml,application/xml;q=0.8,*/*;q=0.1" }, signal: ctrl && ctrl.signal, credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin" }))
       .then(function (r) {
         return r.ok ? r.arrayBuffer().then(function (b) {
           var head = String.fromCharCode.apply(null, new Uint8Array(b, 0, Math.min(200, b.byteLength)));

@@ -6,9 +6,10 @@
 #   dateline-<v>.js                                 the loader, immutable
 #   dateline.js                                     the same loader, for a short cache
 #   integrity.json                                  the SRI hash of each file
-# Every loader copy names its own version's pkg files and carries their
-# hashes (the wasm is fetched with `integrity`, the module preloaded with
-# it), so one version's loader can never run another version's wasm.
+# Every loader copy names its own version's pkg files and carries the
+# wasm's hash (it fetches the wasm with `integrity`), so one version's
+# loader can never run another version's wasm. The module's hash is for
+# the page's import map (docs/EMBED.md): import() itself takes none.
 # Run by Trunk with TRUNK_STAGING_DIR and TRUNK_SOURCE_DIR set.
 set -euo pipefail
 src=${TRUNK_SOURCE_DIR:?} d=${TRUNK_STAGING_DIR:?}
@@ -26,8 +27,8 @@ rm "$d/pkg/dateline.js"
 mv "$d/pkg/dateline_bg.wasm" "$d/pkg/dateline-${v}_bg.wasm"
 glue=$(sri "$d/pkg/dateline-$v.js") wasm=$(sri "$d/pkg/dateline-${v}_bg.wasm")
 "$terser" "$d/dateline.js" --compress --mangle --comments false -o "$d/dateline.js"
-sed -i -e "s|sha384-GLUE|$glue|" -e "s|sha384-WASM|$wasm|" "$d/dateline.js"
-grep -q "$glue" "$d/dateline.js" && grep -q "$wasm" "$d/dateline.js" || { echo "finish-dist: the loader's integrity placeholders are missing" >&2; exit 1; }
+sed -i -e "s|sha384-WASM|$wasm|" "$d/dateline.js"
+grep -q "$wasm" "$d/dateline.js" || { echo "finish-dist: the loader's integrity placeholder is missing" >&2; exit 1; }
 cp "$d/dateline.js" "$d/dateline-$v.js"
 loader=$(sri "$d/dateline-$v.js")
 cat >"$d/integrity.json" <<JSON

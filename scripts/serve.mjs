@@ -11,7 +11,8 @@
 // - --shift-dates moves dates in served .json files by (start time - anchor)
 //   so the demo always looks live.
 // - --fixtures DIR enables the test controls: /fixtures/*, /__test/*,
-//   ?delay=MS, switchable responses, /csp/ and /nocors/ header rules.
+//   ?delay=MS, switchable responses, /csp/, /tt/ (strict CSP plus Trusted
+//   Types) and /nocors/ header rules.
 // - --wordpress FILE answers /wp-json/wp/v2/posts like a WordPress site
 //   whose posts (with `_embedded`) are the JSON array in FILE: single posts
 //   by id, `?slug=`, `?tags=`, `?categories=`, `per_page`/`page` with
@@ -121,6 +122,9 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.css', '.svg', '.txt', '.md', '.xml', '.rss', '.atom']);
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// Under /tt/: the same, and Trusted Types required, with the widget's one
+// policy name the only one allowed (docs/EMBED.md).
+const CSP_TT = `${CSP}; require-trusted-types-for 'script'; trusted-types dateline`;
 
 // ---------------------------------------------------------------- test state
 
@@ -273,6 +277,7 @@ function baseHeaders(ctx) {
   };
   if (!(opts.fixtures && ctx.path.includes('/nocors/'))) h['Access-Control-Allow-Origin'] = '*';
   if (opts.fixtures && ctx.path.includes('/csp/')) h['Content-Security-Policy'] = CSP;
+  if (opts.fixtures && ctx.path.includes('/tt/')) h['Content-Security-Policy'] = CSP_TT;
   return h;
 }
 

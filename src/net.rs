@@ -4,7 +4,7 @@
 //! is parsed (with its HTML, once) when it arrives; what the cache holds is
 //! the clean model.
 
-use crate::browser::{clear_timeout, decode, mark, next_task, parse_html, parse_xml, set_timeout};
+use crate::browser::{bare, clear_timeout, decode, mark, next_task, parse_html, parse_xml, set_timeout};
 use crate::cache::Lru;
 use crate::formats::wordpress::wp_next_page;
 use crate::formats::detect::format_from_content_type;
@@ -55,8 +55,11 @@ async fn early(url: &str) -> Option<Fetched> {
 }
 
 /// What the widget asks for: JSON first, then feeds (the loader's early
-/// fetch sends the same).
-const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
+/// fetch sends the same). At most 128 bytes: a longer `Accept` is not
+/// CORS-safelisted, so every request to another origin would first need a
+/// preflight (`OPTIONS`), which many static hosts and CDNs refuse, and the
+/// story would never load. `text/xml` feeds come under `*/*`.
+const ACCEPT: &str = "application/feed+json,application/json;q=0.9,application/rss+xml,application/atom+xml,application/xml;q=0.8,*/*;q=0.1";
 
 /// Fetch `url` as text (decoded as an XML declaration says, for feeds in
 /// another encoding). `signal` cancels it (a newer navigation).
@@ -91,7 +94,13 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
     let result = async {
         // The request is built here rather than with gloo-net's builder,
         // which appends a stray `&` to URLs that already have a query.
-        let init = web_sys::RequestInit::new();
+        let init: web_sys::RequestInit = bare();
+        // Privacy (docs/SECURITY.md): no cookies or HTTP credentials of
+        // the host page's go with a story request, and another origin
+        // learns the page's origin only, never its path or query, whatever
+        // referrer policy the page itself has.
+        let _ = js_sys::Reflect::set(&init, &"credentials".into(), &"omit".into());
+        let _ = js_sys::Reflect::set(&init, &"referrerPolicy".into(), &"strict-origin-when-cross-origin".into());
         let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
         let _ = headers.set("Accept", ACCEPT);
         init.set_headers(&headers);

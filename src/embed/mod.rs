@@ -4,7 +4,7 @@
 //! loader publishes them as `window.Dateline`, the only global we define.
 
 use crate::config::{self, Theme};
-use crate::browser::mark;
+use crate::browser::{bare, mark};
 use crate::view::Widget;
 use leptos::prelude::*;
 use std::cell::{OnceCell, RefCell};
@@ -73,7 +73,7 @@ fn apply_theme(theme: Theme, host: &HtmlElement, container: &Element) {
                     let obs = MutationObserver::new(cb.as_ref().unchecked_ref()).ok()?;
                     // Lives as long as the page.
                     cb.forget();
-                    let init = MutationObserverInit::new();
+                    let init: MutationObserverInit = bare();
                     init.set_attributes(true);
                     let doc = web_sys::window()?.document()?;
                     for el in [doc.document_element(), doc.body().map(Into::into)].into_iter().flatten() {
@@ -115,7 +115,8 @@ pub fn mount(el: &Element) -> bool {
             return false;
         }
     };
-    let init = ShadowRootInit::new(ShadowRootMode::Open);
+    let init: ShadowRootInit = bare();
+    init.set_mode(ShadowRootMode::Open);
     let root = match host.attach_shadow(&init) {
         Ok(r) => r,
         Err(_) => {

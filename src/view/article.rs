@@ -17,7 +17,7 @@ fn figure(parent: &Node, img: &Image, part: Option<&str>, lazy: bool) {
     if let Some(p) = part {
         let _ = fig.set_attribute("part", p);
     }
-    let i = el(&fig, "img", &[("src", &img.src), ("alt", &img.alt), ("loading", if lazy { "lazy" } else { "eager" }), ("decoding", "async")]);
+    let i = el(&fig, "img", &[("src", &img.src), ("alt", &img.alt), ("loading", if lazy { "lazy" } else { "eager" }), ("decoding", "async"), ("referrerpolicy", "no-referrer")]);
     if let (Some(w), Some(h)) = (img.width, img.height) {
         let _ = i.set_attribute("width", &w.to_string());
         let _ = i.set_attribute("height", &h.to_string());

@@ -72,7 +72,7 @@ pub fn card_link(parent: &Node, ctx: &Ctx, card: &Card, part: &str, class: &str,
 }
 
 fn thumb(parent: &Node, src: &str) {
-    el(parent, "img", &[("class", "dl-thumb"), ("src", src), ("alt", ""), ("width", "96"), ("height", "64"), ("loading", "lazy"), ("decoding", "async")]);
+    el(parent, "img", &[("class", "dl-thumb"), ("src", src), ("alt", ""), ("width", "96"), ("height", "64"), ("loading", "lazy"), ("decoding", "async"), ("referrerpolicy", "no-referrer")]);
 }
 
 /// An Also Read card. Inline cards stand in the body where their block is

@@ -24,7 +24,7 @@ pub fn inline(parent: &Node, nodes: &[Inline]) {
                 inline(&a, children);
             }
             Inline::Image { src, alt, size } => {
-                let img = el(parent, "img", &[("src", src), ("alt", alt), ("loading", "lazy"), ("decoding", "async")]);
+                let img = el(parent, "img", &[("src", src), ("alt", alt), ("loading", "lazy"), ("decoding", "async"), ("referrerpolicy", "no-referrer")]);
                 if let Some((w, h)) = size {
                     let _ = img.set_attribute("width", &w.to_string());
                     let _ = img.set_attribute("height", &h.to_string());

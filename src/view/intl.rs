@@ -36,8 +36,11 @@ thread_local! {
     static FORMATTERS: RefCell<Vec<Formatters>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Options with no prototype (`browser::bare`): a page's
+/// `Object.prototype.style = "x"` would otherwise make every formatter
+/// throw, and every relative time blank.
 fn options(pairs: &[(&str, &str)]) -> JsValue {
-    let o = Object::new();
+    let o: Object = crate::browser::bare();
     for (k, v) in pairs {
         let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
     }

@@ -8,7 +8,7 @@ use web_sys::HtmlElement;
 /// Dispatch `name` on the widget's element, bubbling out of its shadow
 /// root, with the document URL as `detail`.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &str) {
-    let init = web_sys::CustomEventInit::new();
+    let init: web_sys::CustomEventInit = crate::browser::bare();
     init.set_detail(&wasm_bindgen::JsValue::from_str(detail));
     init.set_bubbles(true);
     init.set_composed(true);
@@ -31,7 +31,7 @@ pub fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>
             .and_then(|r| r.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
-            let opts = web_sys::FocusOptions::new();
+            let opts: web_sys::FocusOptions = crate::browser::bare();
             opts.set_prevent_scroll(true);
             let _ = h.focus_with_options(&opts);
         }

@@ -6,31 +6,41 @@
 //! part it stands for (style/widget.css, "Loading"). In a wide widget the
 //! grid also lays out the Recent Posts column beside it (a placeholder drawn
 //! by the grid itself), as it does for every article there.
+//!
+//! The bars are built with `dom`, not written out in `view!`: Leptos turns
+//! a static subtree of `view!` into an HTML string that it parses through a
+//! `<template>`'s `innerHTML`, which a host page that requires Trusted Types
+//! forbids (docs/SECURITY.md).
 
+use super::dom::el;
 use leptos::prelude::*;
+use web_sys::{Element, Node};
 
 /// The skeleton, labelled `label` (the locale's "Loading…") for assistive
 /// technology while it is busy.
 pub fn skeleton(label: &'static str) -> impl IntoView {
-    view! {
-        <div part="loading" class="dl-sk" aria-busy="true" aria-label=label>
-            <div class="sk-hl"><slot></slot></div>
-            <div class="sk-sf">
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l sk-short"></div>
-            </div>
-            <div class="sk-meta"><div class="sk sk-l"></div></div>
-            <div class="sk-meta"><div class="sk sk-l sk-short"></div></div>
-            <div class="sk-fig"><div class="sk sk-img"></div><div class="sk-cap"><div class="sk sk-l"></div></div></div>
-            <div class="sk-p">
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l"></div>
-                <div class="sk sk-l sk-short"></div>
-            </div>
-        </div>
+    view! { <div part="loading" class="dl-sk" aria-busy="true" aria-label=label use:bars></div> }
+}
+
+const BAR: &str = "sk sk-l";
+const SHORT: &str = "sk sk-l sk-short";
+
+/// A box of class `class` holding one bar of each class in `bars`.
+fn bars_in(parent: &Node, class: &str, bars: &[&str]) -> Element {
+    let b = el(parent, "div", &[("class", class)]);
+    for c in bars {
+        el(&b, "div", &[("class", c)]);
     }
+    b
+}
+
+fn bars(sk: Element) {
+    el(&el(&sk, "div", &[("class", "sk-hl")]), "slot", &[]);
+    bars_in(&sk, "sk-sf", &[BAR, BAR, BAR, BAR, SHORT]);
+    bars_in(&sk, "sk-meta", &[BAR]);
+    bars_in(&sk, "sk-meta", &[SHORT]);
+    let fig = el(&sk, "div", &[("class", "sk-fig")]);
+    el(&fig, "div", &[("class", "sk sk-img")]);
+    bars_in(&fig, "sk-cap", &[BAR]);
+    bars_in(&sk, "sk-p", &[BAR, BAR, BAR, SHORT]);
 }
