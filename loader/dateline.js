@@ -127,7 +127,8 @@
         var h = r.headers, parts = [], n = 0, large = [, , , "large"];
         if (!r.ok) return [, , , r.status, h.get("Retry-After")];
         if (h.get("Content-Length") > cap) return ctrl.abort(), large;
-        var rd = r.body.getReader();
+        // A 204 has no body stream: read it as empty.
+        var rd = (r.body || new Response("").body).getReader();
         return (function next() {
           return rd.read().then(function (c) {
             if (!c.done) {

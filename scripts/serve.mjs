@@ -473,7 +473,8 @@ function handleTestControl(req, res, ctx) {
 //   /__fault/wrong-type?type=T    the article as Content-Type T
 //   /__fault/nocors/article       the article without Access-Control-Allow-Origin
 //   /__fault/reset                the connection is reset (TCP RST) in the middle of the body
-//   /__fault/big[?length=1]       20 MB of JSON, with Content-Length (length=1) or chunked
+//   /__fault/big[?length=1]       20 MB of spaces as JSON, with Content-Length (length=1) or
+//                                 chunked; pauses 5 s after 3 MiB (see below)
 //   /__fault/story?to=URL         the article, its first Also Read opening URL in place
 //   GET /__fault/count?of=PATH?QUERY  {count, methods, modes, times, sent}: requests for
 //                                 that path+query (modes: Sec-Fetch-Mode; times: ms
@@ -563,9 +564,17 @@ function handleFault(req, res, ctx) {
       const total = 20 * 1024 * 1024;
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       res.writeHead(200, { ...baseHeaders(ctx), ...json, ...(params.get('length') === '1' ? { 'Content-Length': total } : {}) });
+      // After 3 MiB (the widget's cap and 1 MiB) it waits 5 s for the client
+      // to hang up before it sends the rest: `sent` then says whether the
+      // client stopped reading at its cap, whatever the sockets buffer.
       let left = total;
+      let paused = false;
       const pump = () => {
         while (left > 0 && !res.destroyed) {
+          if (!paused && st.sent[n] >= 3 * 1024 * 1024) {
+            paused = true;
+            return setTimeout(pump, 5000);
+          }
           const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
           left -= piece.length;
           st.sent[n] += piece.length;

@@ -53,6 +53,9 @@ pub struct Opts<'a> {
     pub signal: Option<&'a AbortSignal>,
     pub timeout: u32,
     pub waiting: Option<&'a dyn Fn(&LoadError)>,
+    /// One attempt, no retries: a prefetch, which is only a guess and must
+    /// not multiply the requests a failing server gets.
+    pub once: bool,
 }
 
 /// One attempt's outcome, with the failed response's `Retry-After`.
@@ -102,12 +105,11 @@ async fn early(url: &str, timeout: u32) -> Option<Attempt> {
     let got: js_sys::Array = got.ok()?.dyn_into().ok()?;
     next_task().await;
     let fail = got.get(3);
-    let result = if timed_out {
-        Err(LoadError::Timeout)
-    } else if let Some(status) = fail.as_f64() {
+    let result = if let Some(status) = fail.as_f64() {
         Err(LoadError::Http(status as u16))
     } else if let Some(kind) = fail.as_string() {
-        Err(if kind == "large" { LoadError::Format(FormatError::TooLarge) } else { LoadError::Network })
+        // Our deadline's abort reads as a network error in the loader.
+        Err(if kind == "large" { LoadError::Format(FormatError::TooLarge) } else if timed_out { LoadError::Timeout } else { LoadError::Network })
     } else {
         Ok(Fetched { text: got.get(0).as_string()?, total_pages: got.get(1).as_string().and_then(|p| p.trim().parse().ok()), content_type: got.get(2).as_string() })
     };
@@ -148,7 +150,7 @@ pub async fn fetch_with(url: &str, opts: Opts<'_>) -> Result<Fetched, LoadError>
             Err(e) => e,
         };
         attempt += 1;
-        let Some(ms) = crate::retry::delay(&error, attempt, retry_after.as_deref(), now(), js_sys::Math::random()) else {
+        let Some(ms) = crate::retry::delay(&error, if opts.once { 0 } else { attempt }, retry_after.as_deref(), now(), js_sys::Math::random()) else {
             return Err(error);
         };
         if let Some(tell) = opts.waiting {
@@ -359,9 +361,10 @@ pub async fn load_with(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Res
     let pending = SHARED.with(|s| s.borrow().iter().find(|(u, ..)| u == url).map(|(_, p, o)| (p.clone(), o.clone())));
     if let Some((done, outcome)) = pending {
         // A load joined (a prefetch of the card just clicked) is this load's
-        // request: its outcome is taken, failure included, within this
-        // load's own timeout, so one click costs one request and one
-        // timeout.
+        // request: its outcome is taken, within this load's own timeout, so
+        // one click costs one request and one timeout; only a failure a
+        // retry may cure (a prefetch makes one attempt) is loaded again,
+        // with this load's retries.
         let timeout = if opts.timeout == 0 { TIMEOUT_MS } else { opts.timeout };
         let timer = js_sys::Promise::new(&mut |ok, _| {
             set_timeout(&ok, timeout as i32);
@@ -372,7 +375,7 @@ pub async fn load_with(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Res
         }
         let joined = outcome.borrow().clone();
         return match joined {
-            Some(Err(LoadError::Cancelled)) => load_fresh(url, opts, forced).await,
+            Some(Err(e)) if e == LoadError::Cancelled || crate::retry::retryable(&e) => load_fresh(url, opts, forced).await,
             Some(result) => result,
             None => Err(LoadError::Timeout),
         };
@@ -382,9 +385,9 @@ pub async fn load_with(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Res
     }
     let outcome: Outcome = Rc::default();
     let done = {
-        let (key, outcome, timeout) = (url.to_string(), outcome.clone(), opts.timeout);
+        let (key, outcome, timeout, once) = (url.to_string(), outcome.clone(), opts.timeout, opts.once);
         wasm_bindgen_futures::future_to_promise(async move {
-            let result = load_fresh(&key, Opts { timeout, ..Opts::default() }, forced).await;
+            let result = load_fresh(&key, Opts { timeout, once, ..Opts::default() }, forced).await;
             SHARED.with(|s| s.borrow_mut().retain(|(u, ..)| *u != key));
             *outcome.borrow_mut() = Some(result);
             Ok(JsValue::UNDEFINED)
@@ -431,6 +434,9 @@ struct Prefetch {
     queue: Vec<(String, Option<Format>)>,
     /// In flight (each also in `SHARED`, where a click can join it).
     busy: Vec<String>,
+    /// Recent prefetches that failed: not guessed at again (a hover, then
+    /// the focus of the same click), only loaded by a navigation.
+    failed: Vec<String>,
 }
 
 thread_local! {
@@ -438,15 +444,16 @@ thread_local! {
 }
 
 /// Fetch and parse `url` into the cache ahead of a click (hover, focus, a
-/// card scrolled into view on touch screens). Newest wishes go first; a
-/// failure is left for the real navigation to report.
+/// card scrolled into view on touch screens). Newest wishes go first; one
+/// attempt, no retries; a failure is left for the real navigation to
+/// report (and, if a retry may cure it, to retry).
 pub fn prefetch(url: &str, forced: Option<Format>) {
     if cached(url).is_some() {
         return;
     }
     PREFETCH.with(|p| {
         let mut p = p.borrow_mut();
-        if p.busy.iter().any(|u| u == url) {
+        if p.busy.iter().chain(&p.failed).any(|u| u == url) {
             return;
         }
         p.queue.retain(|(u, _)| u != url);
@@ -471,8 +478,17 @@ fn pump() {
     let Some((url, forced)) = next else { return };
     PREFETCH.with(|p| p.borrow_mut().busy.push(url.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = load(&url, None, forced).await;
-        PREFETCH.with(|p| p.borrow_mut().busy.retain(|u| *u != url));
+        let failed = load_with(&url, Opts { once: true, ..Opts::default() }, forced).await.is_err();
+        PREFETCH.with(|p| {
+            let mut p = p.borrow_mut();
+            p.busy.retain(|u| *u != url);
+            if failed {
+                if p.failed.len() >= PREFETCH_QUEUE {
+                    p.failed.remove(0);
+                }
+                p.failed.push(url.clone());
+            }
+        });
         pump();
     });
     pump();

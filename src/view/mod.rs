@@ -224,7 +224,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                         status.set(Status::Retrying { url: src.clone(), error: error.clone() });
                     }
                 };
-                let result = load_with(&src, Opts { signal: signal.as_ref(), timeout, waiting: Some(&waiting) }, format).await;
+                let result = load_with(&src, Opts { signal: signal.as_ref(), timeout, waiting: Some(&waiting), once: false }, format).await;
                 if generation.get() != gen {
                     return;
                 }
