@@ -53,8 +53,8 @@
     });
   });
 
-  // Widgets' first documents, fetched with the module: URL -> [Promise of
-  // the text or null (the widget then fetches it), widgets yet to take it].
+  // Widgets' first documents, fetched with the module: URL -> [what
+  // early_fetch returns, widgets yet to take it].
   var early = {};
   // A deep link (?dl=) may name other documents.
   var deep = /[?&]dl=/.test(location.search);
@@ -115,29 +115,57 @@
       else early[t[1]] = [early_fetch(t[1]), 1];
     });
   }
-  // [text, X-WP-TotalPages, Content-Type] of a widget's first document, or
-  // null (then the widget fetches it itself). Abandoned after 15 s, like the
-  // widget's own. The bytes are decoded as an XML declaration's encoding
-  // says (a windows-1251 feed), else as UTF-8 (what r.text() does), as the
-  // widget does (browser::decode); an unknown label throws: null.
+  // A widget's first document, fetched with the module: [a Promise of
+  // [text, X-WP-TotalPages, Content-Type], or of [, , , failure,
+  // Retry-After] (an HTTP status, or "network", or "large": over the
+  // widget's 2 MiB cap, by Content-Length or while streaming, where the
+  // rest is not downloaded), or of null (the widget fetches it again);
+  // its AbortController; performance.now() at its start]. The widget takes
+  // the first attempt's outcome from here, failures included, and times
+  // it from that start with its own data-timeout (net::early): one request
+  // and one timeout per load. Abandoned after 60 s (the longest
+  // data-timeout) if no widget does. The bytes are decoded as an XML
+  // declaration's encoding says (a windows-1251 feed), else as UTF-8 (what
+  // r.text() does), as the widget does (browser::decode); an unknown label
+  // throws: null. Accept stays under 128 bytes, CORS-safelisted: no
+  // preflight (net::ACCEPT).
   function early_fetch(src) {
-    var ctrl = w.AbortController ? new AbortController() : null;
-    var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 15000);
-    return fetch(src, Object.assign(Object.create(null), { headers: { Accept: "application/feed+json,application/json;q=0.9,application/rss+xml,application/atom+xml,application/xml;q=0.8,*/*;q=0.1" }, signal: ctrl && ctrl.signal, credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin" }))
+    var ctrl = new AbortController();
+    var timer = setTimeout(function () { ctrl.abort(); }, 60000);
+    var cap = 2097152;
+    var p = fetch(src, Object.assign(Object.create(null), { headers: { Accept: "application/feed+json,application/json;q=0.9,application/rss+xml,application/atom+xml,application/xml;q=0.8,*/*;q=0.1" }, signal: ctrl.signal, credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin" }))
       .then(function (r) {
-        return r.ok ? r.arrayBuffer().then(function (b) {
-          var head = String.fromCharCode.apply(null, new Uint8Array(b, 0, Math.min(200, b.byteLength)));
-          var enc = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)/.exec(head);
-          return [new TextDecoder(enc ? enc[1] : "utf-8").decode(b), r.headers.get("X-WP-TotalPages"), r.headers.get("Content-Type")];
-        }) : null;
+        var h = r.headers, parts = [], n = 0, large = [, , , "large"];
+        if (!r.ok) return [, , , r.status, h.get("Retry-After")];
+        if (h.get("Content-Length") > cap) return ctrl.abort(), large;
+        // A 204 has no body stream: read it as empty.
+        var rd = (r.body || new Response("").body).getReader();
+        return (function next() {
+          return rd.read().then(function (c) {
+            if (!c.done) {
+              if ((n += c.value.length) > cap) return ctrl.abort(), large;
+              parts.push(c.value);
+              return next();
+            }
+            var b = new Uint8Array(n), at = 0;
+            parts.forEach(function (c) { b.set(c, at); at += c.length; });
+            var enc = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)/.exec(String.fromCharCode.apply(null, b.subarray(0, 200)));
+            try {
+              return [new TextDecoder(enc ? enc[1] : "utf-8").decode(b), h.get("X-WP-TotalPages"), h.get("Content-Type")];
+            } catch (e) {
+              return null;
+            }
+          });
+        })();
       })
       .catch(function () {
-        return null;
+        return [, , , "network"];
       })
       .then(function (v) {
         clearTimeout(timer);
         return v;
       });
+    return [p, ctrl, performance.now()];
   }
   // Elements that did not become widgets keep no reserve.
   function releaseAll() {
@@ -188,7 +216,8 @@
         return m.mount(el);
       });
     },
-    // Internal: the widget takes an early fetch.
+    // Internal: the widget takes an early fetch (early_fetch's
+    // [promise, controller, start]).
     _take: function (url) {
       var k = abs(url);
       var e = early[k];

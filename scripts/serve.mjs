@@ -12,7 +12,8 @@
 //   so the demo always looks live.
 // - --fixtures DIR enables the test controls: /fixtures/*, /__test/*,
 //   ?delay=MS, switchable responses, /csp/, /tt/ (strict CSP plus Trusted
-//   Types) and /nocors/ header rules.
+//   Types) and /nocors/ header rules, and the network faults under
+//   /__fault/* (see "faults" below).
 // - --wordpress FILE answers /wp-json/wp/v2/posts like a WordPress site
 //   whose posts (with `_embedded`) are the JSON array in FILE: single posts
 //   by id, `?slug=`, `?tags=`, `?categories=`, `per_page`/`page` with
@@ -461,6 +462,145 @@ function handleTestControl(req, res, ctx) {
   }
 }
 
+// ---------------------------------------------------------------- faults
+//
+// With --fixtures, /__fault/* misbehaves on purpose, for tests/e2e/faults.test.mjs.
+// Every answer that succeeds is tests/fixtures/article.json with absolute
+// URLs (its images and links under /fixtures/fixtures/). Add any query
+// (`&id=…`) to make a URL of one's own: each path+query is counted apart.
+//   /__fault/hang                 never answers
+//   /__fault/drip?ms=30000        200 at once, then a space every 200 ms for ms, then the article
+//   /__fault/status?code=503[&retry-after=V][&fail=N]
+//                                 answers code (with Retry-After: V) N times, then the
+//                                 article; without fail=, always code
+//   /__fault/truncated            the article's JSON cut in half
+//   /__fault/html200              an HTML error page with status 200
+//   /__fault/wrong-type?type=T    the article as Content-Type T
+//   /__fault/nocors/article       the article without Access-Control-Allow-Origin
+//   /__fault/reset                the connection is reset (TCP RST) in the middle of the body
+//   /__fault/big[?length=1]       20 MB of spaces as JSON, with Content-Length (length=1) or
+//                                 chunked; pauses 5 s after 3 MiB (see below)
+//   /__fault/story?to=URL         the article, its first Also Read opening URL in place
+//   GET /__fault/count?of=PATH?QUERY  {count, methods, modes, times, sent}: requests for
+//                                 that path+query (modes: Sec-Fetch-Mode; times: ms
+//                                 since the first; sent: body bytes written, per request)
+
+const faultState = new Map(); // path?query -> {count, modes, times, sent}
+
+function faultArticle(req) {
+  const base = `http://${req.headers.host}/fixtures/fixtures/`;
+  const data = JSON.parse(fs.readFileSync(path.join(opts.fixtures, 'fixtures', 'article.json'), 'utf8'));
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      if ((k === 'src' || k === 'image' || k === 'recent') && typeof v === 'string' && /^[\w./-]+$/.test(v)) node[k] = new URL(v, base).href;
+      else walk(v);
+    }
+  };
+  walk(data);
+  return data;
+}
+
+function handleFault(req, res, ctx) {
+  const params = new URLSearchParams(ctx.query);
+  if (ctx.path === '/__fault/count') {
+    const of = params.get('of');
+    return sendJson(req, res, ctx, 200, of ? (faultState.get(of) || { count: 0, methods: [], modes: [], times: [], sent: [] }) : Object.fromEntries(faultState));
+  }
+  const key = ctx.path + (ctx.query ? '?' + ctx.query : '');
+  const st = faultState.get(key) || { count: 0, methods: [], modes: [], times: [], sent: [], t0: Date.now() };
+  faultState.set(key, st);
+  const n = st.count++;
+  st.methods.push(req.method);
+  st.modes.push(req.headers['sec-fetch-mode'] || '');
+  st.times.push(Date.now() - st.t0);
+  st.sent.push(0);
+  const json = { 'Content-Type': 'application/json; charset=utf-8' };
+  const article = () => JSON.stringify(faultArticle(req));
+  switch (ctx.path) {
+    case '/__fault/hang':
+      return; // the socket stays open until the client gives up
+    case '/__fault/drip': {
+      const ms = Math.min(Number(params.get('ms')) || 30000, 60000);
+      res.writeHead(200, { ...baseHeaders(ctx), ...json });
+      const started = Date.now();
+      const tick = setInterval(() => {
+        if (res.destroyed) return clearInterval(tick);
+        if (Date.now() - started >= ms) {
+          clearInterval(tick);
+          return res.end(article());
+        }
+        res.write(' ');
+        st.sent[n]++;
+      }, 200);
+      res.on('close', () => clearInterval(tick));
+      return;
+    }
+    case '/__fault/status': {
+      const code = Number(params.get('code')) || 500;
+      const fail = params.has('fail') ? Number(params.get('fail')) : Infinity;
+      if (n < fail) {
+        const h = { 'Content-Type': 'text/plain; charset=utf-8' };
+        if (params.has('retry-after')) h['Retry-After'] = params.get('retry-after');
+        return send(req, res, ctx, code, h, `${code} (fault ${n + 1})\n`);
+      }
+      return send(req, res, ctx, 200, json, article());
+    }
+    case '/__fault/truncated': {
+      const body = article();
+      return send(req, res, ctx, 200, json, body.slice(0, body.length >> 1));
+    }
+    case '/__fault/html200':
+      return send(req, res, ctx, 200, { 'Content-Type': 'text/html; charset=utf-8' },
+        '<!doctype html><html><head><title>Error</title></head><body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>\n');
+    case '/__fault/wrong-type':
+      return send(req, res, ctx, 200, { 'Content-Type': params.get('type') || 'text/html; charset=utf-8' }, article());
+    case '/__fault/nocors/article':
+      return send(req, res, ctx, 200, json, article());
+    case '/__fault/reset':
+      // Headers and a little of the body first: a reset before the
+      // response headers, on a reused connection, is resent by the browser
+      // itself (invisibly to the page), which would blur the counts.
+      res.writeHead(200, { ...baseHeaders(ctx), ...json, 'Content-Length': 1000 });
+      res.write('{"title": "');
+      return setTimeout(() => req.socket.resetAndDestroy(), 50);
+    case '/__fault/big': {
+      const total = 20 * 1024 * 1024;
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      res.writeHead(200, { ...baseHeaders(ctx), ...json, ...(params.get('length') === '1' ? { 'Content-Length': total } : {}) });
+      // After 3 MiB (the widget's cap and 1 MiB) it waits 5 s for the client
+      // to hang up before it sends the rest: `sent` then says whether the
+      // client stopped reading at its cap, whatever the sockets buffer.
+      let left = total;
+      let paused = false;
+      const pump = () => {
+        while (left > 0 && !res.destroyed) {
+          if (!paused && st.sent[n] >= 3 * 1024 * 1024) {
+            paused = true;
+            return setTimeout(pump, 5000);
+          }
+          const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+          left -= piece.length;
+          st.sent[n] += piece.length;
+          if (!res.write(piece)) return res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      return pump();
+    }
+    case '/__fault/story': {
+      const data = faultArticle(req);
+      const to = params.get('to') || '';
+      data._dateline.also_read[0].src = to;
+      for (const b of data._dateline?.blocks || []) if (b.type === 'also_read') b.src = to;
+      return send(req, res, ctx, 200, json, JSON.stringify(data));
+    }
+    default:
+      return notFound(req, res, ctx);
+  }
+}
+
 // ---------------------------------------------------------------- main handler
 
 async function handle(req, res) {
@@ -475,6 +615,7 @@ async function handle(req, res) {
 
   if (opts.fixtures) {
     if (ctx.path.startsWith('/__test/')) return handleTestControl(req, res, ctx);
+    if (ctx.path.startsWith('/__fault/')) return handleFault(req, res, ctx);
 
     testState.requests.push({
       method: req.method,

@@ -6,6 +6,14 @@ use crate::formats::{parse_format_hint, Format};
 use crate::i18n::valid_locale;
 use crate::limits::{MAX_FEED_ITEMS, RAIL_ITEMS};
 use crate::url::{checked, Use};
+use crate::widget::TIMEOUT_MS;
+
+/// `data-timeout` is clamped into this range (milliseconds): shorter would
+/// fail on a slow but working phone connection, longer leaves a reader
+/// looking at a skeleton for a minute. The loader's early fetch gives up
+/// after `MAX_TIMEOUT_MS` whatever the element says.
+pub const MIN_TIMEOUT_MS: u32 = 1_000;
+pub const MAX_TIMEOUT_MS: u32 = 60_000;
 
 /// Default heading level: the host page usually owns the `h1`.
 pub const DEFAULT_HEADING_LEVEL: u8 = 2;
@@ -33,6 +41,10 @@ pub struct Config {
     pub layout: Layout,
     /// `data-max-items`: how many stories the Recent Posts rail shows (1–50).
     pub max_items: usize,
+    /// `data-timeout`: milliseconds a story's load (request and whole
+    /// body) may take, `MIN_TIMEOUT_MS`..=`MAX_TIMEOUT_MS`; default
+    /// `widget::TIMEOUT_MS` (15 s).
+    pub timeout_ms: u32,
 }
 
 /// What a widget shows of a story.
@@ -103,7 +115,12 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
         .and_then(|n| n.trim().parse::<usize>().ok())
         .filter(|n| (1..=MAX_FEED_ITEMS).contains(n))
         .unwrap_or(RAIL_ITEMS);
-    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items })
+    // A number out of range is clamped (a publisher who wrote 100000 wants
+    // "long"); anything else is the default.
+    let timeout_ms = attr("data-timeout")
+        .and_then(|t| t.trim().parse::<u64>().ok())
+        .map_or(TIMEOUT_MS, |t| t.clamp(MIN_TIMEOUT_MS as u64, MAX_TIMEOUT_MS as u64) as u32);
+    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items, timeout_ms })
 }
 
 #[cfg(test)]
@@ -130,7 +147,8 @@ mod tests {
                 format: None,
                 theme: Theme::Auto,
                 layout: Layout::Full,
-                max_items: 10
+                max_items: 10,
+                timeout_ms: 15_000
             }
         );
     }
@@ -164,6 +182,14 @@ mod tests {
         for (v, want) in [("3", 3), (" 50 ", 50), ("1", 1), ("0", 10), ("51", 10), ("-2", 10), ("five", 10)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-max-items", v)]), PAGE).unwrap();
             assert_eq!(c.max_items, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_timeout_is_milliseconds_clamped_to_one_to_sixty_seconds() {
+        for (v, want) in [("2000", 2000), (" 30000 ", 30_000), ("1000", 1000), ("60000", 60_000), ("10", 1000), ("0", 1000), ("100000", 60_000), ("99999999999999999999", 15_000), ("-5", 15_000), ("2s", 15_000), ("", 15_000)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-timeout", v)]), PAGE).unwrap();
+            assert_eq!(c.timeout_ms, want, "{v:?}");
         }
     }
 

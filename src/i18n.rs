@@ -28,6 +28,9 @@ pub struct Messages {
     pub err_more: &'static str,
     pub share: &'static str,
     pub err_not_news: &'static str,
+    pub err_offline: &'static str,
+    pub err_cors: &'static str,
+    pub err_busy: &'static str,
 }
 
 pub static EN: Messages = Messages {
@@ -54,6 +57,9 @@ pub static EN: Messages = Messages {
     err_more: "More stories could not be loaded.",
     share: "Share",
     err_not_news: "This address leads to a web page, not to a story or a news feed.",
+    err_offline: "You seem to be offline. The story will load when you are back online.",
+    err_cors: "This news source does not allow its stories to be shown on this site.",
+    err_busy: "The news server is receiving too many requests. Trying again…",
 };
 
 pub static HI: Messages = Messages {
@@ -80,6 +86,9 @@ pub static HI: Messages = Messages {
     err_more: "और ख़बरें लोड नहीं हो सकीं।",
     share: "शेयर करें",
     err_not_news: "यह पता किसी वेब पेज का है, किसी ख़बर या न्यूज़ फ़ीड का नहीं।",
+    err_offline: "लगता है आप ऑफ़लाइन हैं। इंटरनेट वापस आते ही ख़बर लोड हो जाएगी।",
+    err_cors: "यह समाचार स्रोत अपनी ख़बरें इस साइट पर दिखाने की अनुमति नहीं देता।",
+    err_busy: "समाचार सर्वर पर इस समय बहुत सारे अनुरोध आ रहे हैं। फिर से कोशिश की जा रही है…",
 };
 
 pub static UR: Messages = Messages {
@@ -106,6 +115,9 @@ pub static UR: Messages = Messages {
     err_more: "مزید خبریں لوڈ نہیں ہو سکیں۔",
     share: "شیئر کریں",
     err_not_news: "یہ پتا کسی ویب صفحے کا ہے، کسی خبر یا نیوز فیڈ کا نہیں۔",
+    err_offline: "لگتا ہے آپ آف لائن ہیں۔ انٹرنیٹ واپس آتے ہی خبر لوڈ ہو جائے گی۔",
+    err_cors: "یہ خبری ذریعہ اپنی خبریں اس سائٹ پر دکھانے کی اجازت نہیں دیتا۔",
+    err_busy: "نیوز سرور پر اس وقت بہت زیادہ درخواستیں آ رہی ہیں۔ دوبارہ کوشش کی جا رہی ہے…",
 };
 
 pub static FR: Messages = Messages {
@@ -132,6 +144,9 @@ pub static FR: Messages = Messages {
     err_more: "Impossible de charger d’autres articles.",
     share: "Partager",
     err_not_news: "Cette adresse mène à une page web, pas à un article ni à un flux d’actualités.",
+    err_offline: "Vous semblez hors ligne. L’article se chargera dès que la connexion sera rétablie.",
+    err_cors: "Cette source d’actualités n’autorise pas l’affichage de ses articles sur ce site.",
+    err_busy: "Le serveur d’actualités reçoit trop de demandes. Nouvelle tentative en cours…",
 };
 
 pub static ES: Messages = Messages {
@@ -158,6 +173,9 @@ pub static ES: Messages = Messages {
     err_more: "No se pudieron cargar más noticias.",
     share: "Compartir",
     err_not_news: "Esta dirección lleva a una página web, no a una noticia ni a un canal de noticias.",
+    err_offline: "Parece que no tiene conexión. La noticia se cargará cuando vuelva a estar en línea.",
+    err_cors: "Esta fuente de noticias no permite mostrar sus noticias en este sitio.",
+    err_busy: "El servidor de noticias está recibiendo demasiadas solicitudes. Volviendo a intentarlo…",
 };
 
 pub static DE: Messages = Messages {
@@ -184,6 +202,9 @@ pub static DE: Messages = Messages {
     err_more: "Weitere Artikel konnten nicht geladen werden.",
     share: "Teilen",
     err_not_news: "Diese Adresse führt zu einer Webseite, nicht zu einem Artikel oder Nachrichten-Feed.",
+    err_offline: "Sie scheinen offline zu sein. Der Artikel wird geladen, sobald Sie wieder online sind.",
+    err_cors: "Diese Nachrichtenquelle erlaubt nicht, ihre Artikel auf dieser Website anzuzeigen.",
+    err_busy: "Der Nachrichtenserver erhält gerade zu viele Anfragen. Neuer Versuch läuft…",
 };
 
 pub static AR: Messages = Messages {
@@ -210,6 +231,9 @@ pub static AR: Messages = Messages {
     err_more: "تعذّر تحميل المزيد من الأخبار.",
     share: "مشاركة",
     err_not_news: "هذا العنوان يقود إلى صفحة ويب، لا إلى خبر أو موجز أخبار.",
+    err_offline: "يبدو أنك غير متصل بالإنترنت. سيُحمَّل الخبر عند عودة الاتصال.",
+    err_cors: "لا يسمح مصدر الأخبار هذا بعرض أخباره على هذا الموقع.",
+    err_busy: "يتلقى خادم الأخبار طلبات كثيرة جدًا الآن. جارٍ إعادة المحاولة…",
 };
 
 pub static BN: Messages = Messages {
@@ -236,6 +260,9 @@ pub static BN: Messages = Messages {
     err_more: "আরও খবর লোড করা যায়নি।",
     share: "শেয়ার করুন",
     err_not_news: "এই ঠিকানাটি একটি ওয়েব পেজের, কোনো খবর বা নিউজ ফিডের নয়।",
+    err_offline: "মনে হচ্ছে আপনি অফলাইনে আছেন। আবার অনলাইনে এলেই খবরটি লোড হবে।",
+    err_cors: "এই সংবাদ উৎস তাদের খবর এই সাইটে দেখানোর অনুমতি দেয় না।",
+    err_busy: "সংবাদ সার্ভারে এই মুহূর্তে অনেক বেশি অনুরোধ আসছে। আবার চেষ্টা করা হচ্ছে…",
 };
 
 pub static TA: Messages = Messages {
@@ -262,6 +289,9 @@ pub static TA: Messages = Messages {
     err_more: "மேலும் செய்திகளை ஏற்ற முடியவில்லை.",
     share: "பகிர்",
     err_not_news: "இந்த முகவரி ஓர் இணையப் பக்கத்துக்குச் செல்கிறது; செய்திக்கோ செய்தி ஊட்டத்துக்கோ அல்ல.",
+    err_offline: "நீங்கள் இணைப்பில் இல்லை எனத் தெரிகிறது. இணைப்பு திரும்பியதும் செய்தி ஏற்றப்படும்.",
+    err_cors: "இந்தச் செய்தி மூலம் தன் செய்திகளை இந்தத் தளத்தில் காட்ட அனுமதிக்கவில்லை.",
+    err_busy: "செய்திச் சேவையகத்துக்கு இப்போது மிக அதிகமான கோரிக்கைகள் வருகின்றன. மீண்டும் முயல்கிறது…",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).
@@ -337,7 +367,7 @@ mod tests {
     }
 
     /// Every word of a catalogue, by key.
-    fn words(m: &Messages) -> [(&'static str, &'static str); 23] {
+    fn words(m: &Messages) -> [(&'static str, &'static str); 26] {
         [
             ("also_read", m.also_read),
             ("tags", m.tags),
@@ -362,6 +392,9 @@ mod tests {
             ("err_more", m.err_more),
             ("share", m.share),
             ("err_not_news", m.err_not_news),
+            ("err_offline", m.err_offline),
+            ("err_cors", m.err_cors),
+            ("err_busy", m.err_busy),
         ]
     }
 

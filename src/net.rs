@@ -4,7 +4,7 @@
 //! is parsed (with its HTML, once) when it arrives; what the cache holds is
 //! the clean model.
 
-use crate::browser::{bare, clear_timeout, decode, mark, next_task, parse_html, parse_xml, set_timeout};
+use crate::browser::{bare, clear_timeout, decode, mark, next_task, now, parse_html, parse_xml, set_timeout};
 use crate::cache::Lru;
 use crate::formats::wordpress::wp_next_page;
 use crate::formats::detect::format_from_content_type;
@@ -25,8 +25,12 @@ thread_local! {
 #[wasm_bindgen]
 extern "C" {
     /// The loader's early fetch of a widget's first document
-    /// (`Dateline._take`): a Promise of its text, or of null. Throws where
-    /// there is no loader (tests), which counts as none.
+    /// (`Dateline._take`): `[promise, its AbortController, performance.now()
+    /// when it started]`, or undefined. The promise resolves to `[text,
+    /// X-WP-TotalPages, Content-Type]`, or to `[, , , failure, Retry-After]`
+    /// (a status number, "timeout", "network" or "large"), or to null (the
+    /// widget fetches it itself). Throws where there is no loader (tests),
+    /// which counts as none.
     #[wasm_bindgen(catch, js_namespace = Dateline, js_name = _take)]
     fn take(url: &str) -> Result<JsValue, JsValue>;
 }
@@ -40,18 +44,76 @@ pub struct Fetched {
     pub content_type: Option<String>,
 }
 
-/// `url` if the loader started fetching it with the module (its text,
-/// `X-WP-TotalPages` and `Content-Type`), handed over in a task of its own: the widget's mount
-/// (and the module's first run) and its first story are then two tasks,
-/// not one long one.
-async fn early(url: &str) -> Option<Fetched> {
-    let p: js_sys::Promise = take(url).ok()?.dyn_into().ok()?;
-    let got: js_sys::Array = wasm_bindgen_futures::JsFuture::from(p).await.ok()?.dyn_into().ok()?;
-    let text = got.get(0).as_string();
-    let total_pages = got.get(1).as_string().and_then(|p| p.trim().parse().ok());
-    let content_type = got.get(2).as_string();
+/// How one load is made besides its URL: the caller's abort `signal` (a
+/// newer navigation), its timeout (`data-timeout`; 0 is the default
+/// `TIMEOUT_MS`), and whom to tell when a failed attempt waits to be tried
+/// again (`waiting`: the view's "trying again").
+#[derive(Clone, Copy, Default)]
+pub struct Opts<'a> {
+    pub signal: Option<&'a AbortSignal>,
+    pub timeout: u32,
+    pub waiting: Option<&'a dyn Fn(&LoadError)>,
+    /// One attempt, no retries: a prefetch, which is only a guess and must
+    /// not multiply the requests a failing server gets.
+    pub once: bool,
+}
+
+/// One attempt's outcome, with the failed response's `Retry-After`.
+type Attempt = (Result<Fetched, LoadError>, Option<String>);
+
+fn perf_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// A timer that aborts `ctrl` after `ms` and remembers that it did.
+struct Deadline {
+    timer: JsValue,
+    fired: Rc<Cell<bool>>,
+    _cb: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn new(ctrl: &AbortController, ms: f64) -> Deadline {
+        let fired = Rc::new(Cell::new(false));
+        let cb = {
+            let (ctrl, fired) = (ctrl.clone(), fired.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                fired.set(true);
+                ctrl.abort();
+            })
+        };
+        let timer = set_timeout(cb.as_ref(), ms.max(0.0) as i32);
+        Deadline { timer, fired, _cb: cb }
+    }
+    /// Stop the timer; whether it had fired.
+    fn done(self) -> bool {
+        clear_timeout(&self.timer);
+        self.fired.get()
+    }
+}
+
+/// `url`'s first attempt if the loader started fetching it with the module:
+/// its document or its failure, handed over in a task of its own (the
+/// widget's mount and its first story are then two tasks, not one long
+/// one). The load's one timeout counts from when the loader started it.
+async fn early(url: &str, timeout: u32) -> Option<Attempt> {
+    let got: js_sys::Array = take(url).ok()?.dyn_into().ok()?;
+    let p: js_sys::Promise = got.get(0).dyn_into().ok()?;
+    let deadline = Deadline::new(&got.get(1).unchecked_into(), timeout as f64 - (perf_now() - got.get(2).as_f64().unwrap_or(0.0)));
+    let got = wasm_bindgen_futures::JsFuture::from(p).await;
+    let timed_out = deadline.done();
+    let got: js_sys::Array = got.ok()?.dyn_into().ok()?;
     next_task().await;
-    Some(Fetched { text: text?, total_pages, content_type })
+    let fail = got.get(3);
+    let result = if let Some(status) = fail.as_f64() {
+        Err(LoadError::Http(status as u16))
+    } else if let Some(kind) = fail.as_string() {
+        // Our deadline's abort reads as a network error in the loader.
+        Err(if kind == "large" { LoadError::Format(FormatError::TooLarge) } else if timed_out { LoadError::Timeout } else { LoadError::Network })
+    } else {
+        Ok(Fetched { text: got.get(0).as_string()?, total_pages: got.get(1).as_string().and_then(|p| p.trim().parse().ok()), content_type: got.get(2).as_string() })
+    };
+    Some((result, got.get(4).as_string()))
 }
 
 /// What the widget asks for: JSON first, then feeds (the loader's early
@@ -64,22 +126,129 @@ const ACCEPT: &str = "application/feed+json,application/json;q=0.9,application/r
 /// Fetch `url` as text (decoded as an XML declaration says, for feeds in
 /// another encoding). `signal` cancels it (a newer navigation).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetched, LoadError> {
-    // A widget's first document may be on its way already (the loader).
-    if let Some(early) = early(url).await.filter(|f| f.text.len() <= MAX_DOCUMENT_BYTES) {
-        return Ok(early);
+    fetch_with(url, Opts { signal, ..Opts::default() }).await
+}
+
+/// Fetch `url` as `fetch_text` does, with a timeout and a listener
+/// (`Opts`): the loader's early fetch is the first attempt when there is
+/// one (its failure too); a failure `crate::retry` says may pass is tried
+/// again after the delay it names, at most twice; a network error is told
+/// apart as offline or as a CORS refusal (`classify`).
+pub async fn fetch_with(url: &str, opts: Opts<'_>) -> Result<Fetched, LoadError> {
+    let timeout = if opts.timeout == 0 { TIMEOUT_MS } else { opts.timeout };
+    let cancelled = || opts.signal.is_some_and(|s| s.aborted());
+    let mut attempt = 0;
+    loop {
+        let first = if attempt == 0 { early(url, timeout).await } else { None };
+        let (result, retry_after) = match first {
+            Some(a) => a,
+            None => fetch_once(url, opts.signal, timeout).await,
+        };
+        let error = match result {
+            Ok(f) => return Ok(f),
+            Err(_) if cancelled() => return Err(LoadError::Cancelled),
+            Err(LoadError::Network) if attempt == 0 => classify(url).await,
+            Err(e) => e,
+        };
+        attempt += 1;
+        let Some(ms) = crate::retry::delay(&error, if opts.once { 0 } else { attempt }, retry_after.as_deref(), now(), js_sys::Math::random()) else {
+            return Err(error);
+        };
+        if let Some(tell) = opts.waiting {
+            tell(&error);
+        }
+        sleep(ms).await;
+        if cancelled() {
+            return Err(LoadError::Cancelled);
+        }
     }
+}
+
+/// Options for every request the widget makes. Privacy (docs/SECURITY.md):
+/// no cookies or HTTP credentials of the host page's go with it, and
+/// another origin learns the page's origin only, never its path or query,
+/// whatever referrer policy the page itself has. No prototype: a page's
+/// `Object.prototype.method` cannot reach in.
+fn private_init() -> web_sys::RequestInit {
+    let init: web_sys::RequestInit = bare();
+    let _ = js_sys::Reflect::set(&init, &"credentials".into(), &"omit".into());
+    let _ = js_sys::Reflect::set(&init, &"referrerPolicy".into(), &"strict-origin-when-cross-origin".into());
+    init
+}
+
+async fn sleep(ms: u32) {
+    let p = js_sys::Promise::new(&mut |done, _| {
+        set_timeout(&done, ms as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// A first attempt that got no answer at all: `Offline` if the browser
+/// says so (`navigator.onLine`); `Cors` if `url` is on another origin and
+/// a `no-cors` request reaches it (the server answers, but without CORS
+/// headers for this page: only then is the probe sent, and it is aborted
+/// once its headers arrive, so it costs one request and no body);
+/// else `Network`.
+async fn classify(url: &str) -> LoadError {
+    let Some(w) = web_sys::window() else { return LoadError::Network };
+    if !w.navigator().on_line() {
+        return LoadError::Offline;
+    }
+    let here = w.location().origin().ok();
+    if here.is_none() || crate::url::origin(url) == here {
+        return LoadError::Network;
+    }
+    let Ok(ctrl) = AbortController::new() else { return LoadError::Network };
+    let init = private_init();
+    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_signal(Some(&ctrl.signal()));
+    let reached = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init(url, &init)).await.is_ok();
+    ctrl.abort();
+    if reached {
+        LoadError::Cors
+    } else {
+        LoadError::Network
+    }
+}
+
+/// Read a response's body, stopping as soon as it passes
+/// `MAX_DOCUMENT_BYTES` (the rest is never downloaded: the stream is
+/// cancelled).
+async fn read_capped(resp: &web_sys::Response) -> Result<js_sys::Uint8Array, LoadError> {
+    let chunks = js_sys::Array::new();
+    let mut total = 0u32;
+    if let Some(body) = resp.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        loop {
+            let step = wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(|_| LoadError::Network)?;
+            if js_sys::Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+                break;
+            }
+            let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &"value".into()).map_err(|_| LoadError::Network)?.unchecked_into();
+            total += chunk.length();
+            if total as usize > MAX_DOCUMENT_BYTES {
+                let _ = reader.cancel();
+                return Err(LoadError::Format(FormatError::TooLarge));
+            }
+            chunks.push(&chunk);
+        }
+    }
+    let all = js_sys::Uint8Array::new_with_length(total);
+    let mut at = 0;
+    for c in chunks.iter() {
+        let c: js_sys::Uint8Array = c.unchecked_into();
+        all.set(&c, at);
+        at += c.length();
+    }
+    Ok(all)
+}
+
+/// One request for `url`, body included, abandoned after `timeout` ms or
+/// when `signal` aborts.
+async fn fetch_once(url: &str, signal: Option<&AbortSignal>, timeout: u32) -> Attempt {
     // Our own controller enforces the timeout and follows the caller's.
-    let ctrl = AbortController::new().map_err(|_| LoadError::Network)?;
-    let timed_out = Rc::new(Cell::new(false));
-    let on_timeout = {
-        let ctrl = ctrl.clone();
-        let timed_out = timed_out.clone();
-        Closure::once(move || {
-            timed_out.set(true);
-            ctrl.abort();
-        })
-    };
-    let timer = set_timeout(on_timeout.as_ref(), TIMEOUT_MS);
+    let Ok(ctrl) = AbortController::new() else { return (Err(LoadError::Network), None) };
+    let deadline = Deadline::new(&ctrl, timeout as f64);
     let follow = signal.map(|outer| {
         let inner = ctrl.clone();
         let cb = Closure::<dyn FnMut()>::new(move || inner.abort());
@@ -89,18 +258,12 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
         }
         cb
     });
-    let cancelled = || signal.map(|s| s.aborted()).unwrap_or(false);
+    let mut retry_after = None;
 
     let result = async {
         // The request is built here rather than with gloo-net's builder,
         // which appends a stray `&` to URLs that already have a query.
-        let init: web_sys::RequestInit = bare();
-        // Privacy (docs/SECURITY.md): no cookies or HTTP credentials of
-        // the host page's go with a story request, and another origin
-        // learns the page's origin only, never its path or query, whatever
-        // referrer policy the page itself has.
-        let _ = js_sys::Reflect::set(&init, &"credentials".into(), &"omit".into());
-        let _ = js_sys::Reflect::set(&init, &"referrerPolicy".into(), &"strict-origin-when-cross-origin".into());
+        let init = private_init();
         let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
         let _ = headers.set("Accept", ACCEPT);
         init.set_headers(&headers);
@@ -108,33 +271,33 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Fetch
         let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
         let resp = Request::from(request).send().await.map_err(|_| LoadError::Network)?;
         if !resp.ok() {
+            retry_after = resp.headers().get("Retry-After");
             return Err(LoadError::Http(resp.status()));
         }
         // Cross-origin, this header is readable only if the site exposes it
         // (WordPress does: Access-Control-Expose-Headers).
         let total_pages = resp.headers().get("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
         let content_type = resp.headers().get("Content-Type");
-        let body = web_sys::Response::from(resp).array_buffer().map_err(|_| LoadError::Network)?;
-        let bytes = js_sys::Uint8Array::new(&wasm_bindgen_futures::JsFuture::from(body).await.map_err(|_| LoadError::Network)?);
-        if bytes.length() as usize > MAX_DOCUMENT_BYTES {
+        // A declared length over the cap is refused before any of the body.
+        if resp.headers().get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64) {
+            ctrl.abort();
             return Err(LoadError::Format(FormatError::TooLarge));
         }
+        let bytes = read_capped(&web_sys::Response::from(resp)).await?;
         let text = decode(&bytes).ok_or(LoadError::Network)?;
         Ok(Fetched { text, total_pages, content_type })
     }
     .await;
 
-    clear_timeout(&timer);
-    drop(on_timeout);
+    let timed_out = deadline.done();
     // Unhook from the caller's signal before the closure goes: a later
     // abort of that signal must not call a dropped closure.
     if let (Some(outer), Some(cb)) = (signal, follow) {
         let _ = outer.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
     }
     match result {
-        Err(_) if cancelled() => Err(LoadError::Cancelled),
-        Err(LoadError::Network) if timed_out.get() => Err(LoadError::Timeout),
-        other => other,
+        Err(LoadError::Network) if timed_out => (Err(LoadError::Timeout), None),
+        other => (other, retry_after),
     }
 }
 
@@ -199,29 +362,45 @@ thread_local! {
 /// it already on its way. A navigation (with its own abort `signal`) fetches
 /// for itself, so aborting it never cancels anyone else's load.
 pub async fn load(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
+    load_with(url, Opts { signal, ..Opts::default() }, forced).await
+}
+
+/// `load`, with a timeout and a retry listener (`Opts`) for a navigation.
+pub async fn load_with(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Result<Doc, LoadError> {
+    let signal = opts.signal;
     if let Some(d) = cached(url) {
         return Ok(d);
     }
     let pending = SHARED.with(|s| s.borrow().iter().find(|(u, ..)| u == url).map(|(_, p, o)| (p.clone(), o.clone())));
     if let Some((done, outcome)) = pending {
-        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        // A load joined (a prefetch of the card just clicked) is this load's
+        // request: its outcome is taken, within this load's own timeout, so
+        // one click costs one request and one timeout; only a failure a
+        // retry may cure (a prefetch makes one attempt) is loaded again,
+        // with this load's retries.
+        let timeout = if opts.timeout == 0 { TIMEOUT_MS } else { opts.timeout };
+        let timer = js_sys::Promise::new(&mut |ok, _| {
+            set_timeout(&ok, timeout as i32);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&done, &timer))).await;
         if signal.is_some_and(|s| s.aborted()) {
             return Err(LoadError::Cancelled);
         }
-        if let Some(result) = outcome.borrow().clone() {
-            if result.is_ok() || signal.is_none() {
-                return result;
-            }
-        }
+        let joined = outcome.borrow().clone();
+        return match joined {
+            Some(Err(e)) if e == LoadError::Cancelled || crate::retry::retryable(&e) => load_fresh(url, opts, forced).await,
+            Some(result) => result,
+            None => Err(LoadError::Timeout),
+        };
     }
     if signal.is_some() {
-        return load_fresh(url, signal, forced).await;
+        return load_fresh(url, opts, forced).await;
     }
     let outcome: Outcome = Rc::default();
     let done = {
-        let (key, outcome) = (url.to_string(), outcome.clone());
+        let (key, outcome, timeout, once) = (url.to_string(), outcome.clone(), opts.timeout, opts.once);
         wasm_bindgen_futures::future_to_promise(async move {
-            let result = load_fresh(&key, None, forced).await;
+            let result = load_fresh(&key, Opts { timeout, once, ..Opts::default() }, forced).await;
             SHARED.with(|s| s.borrow_mut().retain(|(u, ..)| *u != key));
             *outcome.borrow_mut() = Some(result);
             Ok(JsValue::UNDEFINED)
@@ -233,11 +412,11 @@ pub async fn load(url: &str, signal: Option<&AbortSignal>, forced: Option<Format
     result.unwrap_or(Err(LoadError::Network))
 }
 
-async fn load_fresh(url: &str, signal: Option<&AbortSignal>, forced: Option<Format>) -> Result<Doc, LoadError> {
+async fn load_fresh(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Result<Doc, LoadError> {
     if let Some(d) = cached(url) {
         return Ok(d);
     }
-    let fetched = fetch_text(url, signal).await?;
+    let fetched = fetch_with(url, opts).await?;
     if FIRST_DATA.with(|f| f.replace(false)) {
         mark("dateline:data-received");
     }
@@ -268,6 +447,9 @@ struct Prefetch {
     queue: Vec<(String, Option<Format>)>,
     /// In flight (each also in `SHARED`, where a click can join it).
     busy: Vec<String>,
+    /// Recent prefetches that failed: not guessed at again (a hover, then
+    /// the focus of the same click), only loaded by a navigation.
+    failed: Vec<String>,
 }
 
 thread_local! {
@@ -275,15 +457,16 @@ thread_local! {
 }
 
 /// Fetch and parse `url` into the cache ahead of a click (hover, focus, a
-/// card scrolled into view on touch screens). Newest wishes go first; a
-/// failure is left for the real navigation to report.
+/// card scrolled into view on touch screens). Newest wishes go first; one
+/// attempt, no retries; a failure is left for the real navigation to
+/// report (and, if a retry may cure it, to retry).
 pub fn prefetch(url: &str, forced: Option<Format>) {
     if cached(url).is_some() {
         return;
     }
     PREFETCH.with(|p| {
         let mut p = p.borrow_mut();
-        if p.busy.iter().any(|u| u == url) {
+        if p.busy.iter().chain(&p.failed).any(|u| u == url) {
             return;
         }
         p.queue.retain(|(u, _)| u != url);
@@ -308,8 +491,17 @@ fn pump() {
     let Some((url, forced)) = next else { return };
     PREFETCH.with(|p| p.borrow_mut().busy.push(url.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = load(&url, None, forced).await;
-        PREFETCH.with(|p| p.borrow_mut().busy.retain(|u| *u != url));
+        let failed = load_with(&url, Opts { once: true, ..Opts::default() }, forced).await.is_err();
+        PREFETCH.with(|p| {
+            let mut p = p.borrow_mut();
+            p.busy.retain(|u| *u != url);
+            if failed {
+                if p.failed.len() >= PREFETCH_QUEUE {
+                    p.failed.remove(0);
+                }
+                p.failed.push(url.clone());
+            }
+        });
         pump();
     });
     pump();

@@ -13,8 +13,10 @@ use crate::model::Listing;
 use std::fmt::Write;
 use std::rc::Rc;
 
-/// A request that has not answered after this long is abandoned.
-pub const TIMEOUT_MS: i32 = 15_000;
+/// A load (its request and its whole body) that has not finished after
+/// this long is abandoned, unless the element says otherwise
+/// (`data-timeout`, `config::MIN_TIMEOUT_MS`..=`config::MAX_TIMEOUT_MS`).
+pub const TIMEOUT_MS: u32 = 15_000;
 
 /// At most this many documents are remembered as visited (with the page's
 /// scroll position when each was left).
@@ -26,8 +28,13 @@ pub const HINTS: usize = 64;
 /// Why a load failed, in terms the view can put into words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// No response at all: offline, DNS, or (cross-origin) missing CORS headers.
+    /// No response at all: DNS, a refused or reset connection.
     Network,
+    /// No response, and the browser says it is offline (`navigator.onLine`).
+    Offline,
+    /// A cross-origin source answered (a `no-cors` probe reached it) but
+    /// without CORS headers for this page's origin.
+    Cors,
     Timeout,
     /// A newer load replaced this one; nothing to show.
     Cancelled,
@@ -41,9 +48,12 @@ impl LoadError {
         use FormatError as F;
         let m = match self {
             LoadError::Network | LoadError::Cancelled => t.err_network,
-            LoadError::Timeout => t.err_timeout,
+            LoadError::Offline => t.err_offline,
+            LoadError::Cors => t.err_cors,
+            LoadError::Timeout | LoadError::Http(408) => t.err_timeout,
             LoadError::Http(404 | 410) => t.err_not_found,
-            LoadError::Http(s) if *s >= 500 => t.err_server,
+            // Still refused after the retries.
+            LoadError::Http(s) if *s >= 500 || *s == 429 => t.err_server,
             LoadError::Http(_) => t.err_client,
             LoadError::Format(F::Syntax(_) | F::NotAnObject | F::TooLarge) => t.err_damaged,
             // A web page (or other XML) where a feed should be: the reader is
@@ -54,6 +64,13 @@ impl LoadError {
         m.into()
     }
 
+    /// What the reader is told while this failure is being retried
+    /// (`Status::Retrying`): a 429 says so; other retries keep the loading
+    /// state.
+    pub fn pending(&self, t: &Messages) -> Option<&'static str> {
+        (*self == LoadError::Http(429)).then_some(t.err_busy)
+    }
+
     /// A one-line hint for the developer console about loading `url`.
     pub fn hint(&self, url: &str) -> String {
         let mut s = String::from("[dateline] ");
@@ -61,13 +78,15 @@ impl LoadError {
         s.push_str(": ");
         let _ = match self {
             LoadError::Network => {
-                s.push_str(
-                    "network error. If this URL is on another origin, it must send \
-                     Access-Control-Allow-Origin (CORS) for this page's origin.",
-                );
+                s.push_str("network error (no answer: the connection failed or was reset).");
                 Ok(())
             }
-            LoadError::Timeout => write!(s, "no answer within {TIMEOUT_MS} ms"),
+            LoadError::Offline => s.write_str("the browser is offline; the load is tried again when it is back online."),
+            LoadError::Cors => s.write_str(
+                "the server answered, but without an Access-Control-Allow-Origin header (CORS) for this page's origin, \
+                 so the browser withholds the answer. The source must send one (docs/EMBED.md, \"Sources on another origin\").",
+            ),
+            LoadError::Timeout => s.write_str("no complete answer within the timeout (data-timeout)"),
             LoadError::Cancelled => s.write_str("cancelled"),
             LoadError::Http(status) => write!(s, "HTTP {status}"),
             LoadError::Format(e) => write!(s, "{e}"),
@@ -147,6 +166,8 @@ pub enum How {
 pub enum Status {
     Idle,
     Loading(String),
+    /// A failed attempt waits to be tried again (`crate::retry`).
+    Retrying { url: String, error: LoadError },
     Failed { url: String, error: LoadError },
 }
 
@@ -303,8 +324,12 @@ mod tests {
 
     #[test]
     fn every_load_error_has_its_own_reader_message() {
-        let cases: [(LoadError, &str); 20] = [
+        let cases: [(LoadError, &str); 24] = [
             (LoadError::Network, EN.err_network),
+            (LoadError::Offline, EN.err_offline),
+            (LoadError::Cors, EN.err_cors),
+            (LoadError::Http(408), EN.err_timeout),
+            (LoadError::Http(429), EN.err_server),
             // A cancelled load is never shown; if it were, it reads as a network failure.
             (LoadError::Cancelled, EN.err_network),
             (LoadError::Timeout, EN.err_timeout),
@@ -340,6 +365,15 @@ mod tests {
     }
 
     #[test]
+    fn only_a_429_tells_the_reader_it_is_being_retried() {
+        assert_eq!(LoadError::Http(429).pending(&EN), Some(EN.err_busy));
+        for e in [LoadError::Http(503), LoadError::Network, LoadError::Http(408)] {
+            assert_eq!(e.pending(&EN), None, "{e:?}");
+        }
+        assert_eq!(LoadError::Http(429).pending(messages("de")), Some(messages("de").err_busy));
+    }
+
+    #[test]
     fn load_error_messages_are_in_the_readers_language() {
         let hi = messages("hi");
         assert_eq!(LoadError::Http(404).message(hi), hi.err_not_found);
@@ -351,12 +385,11 @@ mod tests {
     #[test]
     fn console_hints_name_the_url_and_the_cause() {
         let u = "https://x.example/a.json";
-        assert_eq!(
-            LoadError::Network.hint(u),
-            "[dateline] https://x.example/a.json: network error. If this URL is on another origin, it must send \
-             Access-Control-Allow-Origin (CORS) for this page's origin."
-        );
-        assert_eq!(LoadError::Timeout.hint(u), "[dateline] https://x.example/a.json: no answer within 15000 ms");
+        assert_eq!(LoadError::Network.hint(u), "[dateline] https://x.example/a.json: network error (no answer: the connection failed or was reset).");
+        assert!(LoadError::Cors.hint(u).starts_with("[dateline] https://x.example/a.json: the server answered, but without an Access-Control-Allow-Origin header"));
+        assert!(LoadError::Cors.hint(u).contains("docs/EMBED.md"));
+        assert!(LoadError::Offline.hint(u).contains("offline"));
+        assert_eq!(LoadError::Timeout.hint(u), "[dateline] https://x.example/a.json: no complete answer within the timeout (data-timeout)");
         assert_eq!(LoadError::Cancelled.hint(u), "[dateline] https://x.example/a.json: cancelled");
         assert_eq!(LoadError::Http(502).hint(u), "[dateline] https://x.example/a.json: HTTP 502");
         assert_eq!(

@@ -22,7 +22,7 @@ use crate::config::{Config, Layout};
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::model::{Article, Doc, Listing};
-use crate::net::{load, load_listing};
+use crate::net::{load_listing, load_with, Opts};
 use crate::widget::{How, LoadError, Place, Shown, Status};
 use leptos::prelude::*;
 use nav::{after_render, dispatch, in_place_target, is_plain_click, push_search, scroll_y, search};
@@ -104,6 +104,9 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let generation = Rc::new(Cell::new(0u64));
     let format = config.format;
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::new(RefCell::new(None));
+    let timeout = config.timeout_ms;
+    // A failed load the browser's next `online` event tries once more.
+    let online_retry = Rc::new(Cell::new(false));
     let place = Rc::new(RefCell::new(Place::new(config.history.then_some(id), config.src.clone())));
     // A compact or rail widget shows a story the reader opens from it in
     // full, and its own view again when Back returns to its `data-src`.
@@ -184,6 +187,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let navigate: Rc<dyn Fn(String, How, Option<String>)> = {
         let host = host.clone();
         let place = place.clone();
+        let online_retry = online_retry.clone();
         Rc::new(move |src: String, how: How, hint: Option<String>| {
             let step = place.borrow_mut().go(&src, how, hint, scroll_y(), &search());
             match how {
@@ -213,8 +217,14 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             let generation = generation.clone();
             let host = host.clone();
             let show = show.clone();
+            let online_retry = online_retry.clone();
             spawn_local(async move {
-                let result = load(&src, signal.as_ref(), format).await;
+                let waiting = |error: &LoadError| {
+                    if generation.get() == gen {
+                        status.set(Status::Retrying { url: src.clone(), error: error.clone() });
+                    }
+                };
+                let result = load_with(&src, Opts { signal: signal.as_ref(), timeout, waiting: Some(&waiting), once: false }, format).await;
                 if generation.get() != gen {
                     return;
                 }
@@ -223,6 +233,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                     Err(LoadError::Cancelled) => {}
                     Err(error) => {
                         web_sys::console::error_1(&error.hint(&src).into());
+                        online_retry.set(crate::retry::after_online(&error));
                         dispatch(&host, "dateline:error", &src);
                         status.set(Status::Failed { url: src, error });
                     }
@@ -259,6 +270,26 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         on_pop.forget();
     }
 
+    // Back online: a load that failed for want of a connection is tried
+    // once more (`retry::after_online`).
+    {
+        let navigate = navigate.clone();
+        let host = host.clone();
+        let on_online = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if !host.is_connected() || !online_retry.replace(false) {
+                return;
+            }
+            if let Status::Failed { url, .. } = status.get_untracked() {
+                navigate(url, How::Retry, None);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        }
+        // The widget lives as long as the page.
+        on_online.forget();
+    }
+
     let nav: Nav = {
         let navigate = navigate.clone();
         Rc::new(move |src, hint| navigate(src, How::Click, hint))
@@ -273,7 +304,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let more = StoredValue::new_local(more);
 
     let heading_level = config.heading_level;
-    let loading = move || status.with(|s| matches!(s, Status::Loading(_)));
+    let loading = move || status.with(|s| matches!(s, Status::Loading(_) | Status::Retrying { .. }));
     let has_view = move || shown.with(|s| s.is_some());
 
     // Three independent reactive pieces, so a status change (the loading bar,

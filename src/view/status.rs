@@ -19,8 +19,10 @@ pub fn banner(status: RwSignal<Status, LocalStorage>, locale: Memo<String>, retr
                         <p>{error.message(t)}</p>
                         <button part="retry" type="button" on:click=move |_| retry(url.clone())>{t.retry}</button>
                     </div>
-                })
+                }.into_any())
             }
+            // A retry that tells the reader why it waits (a 429).
+            Status::Retrying { error, .. } => error.pending(t).map(|m| view! { <div part="error" role="status"><p>{m}</p></div> }.into_any()),
             _ => None,
         })
     }
@@ -30,7 +32,7 @@ pub fn banner(status: RwSignal<Status, LocalStorage>, locale: Memo<String>, retr
 /// first one has the skeleton instead).
 pub fn bar(status: RwSignal<Status, LocalStorage>, locale: Memo<String>, shown: RwSignal<Option<Shown>, LocalStorage>) -> impl IntoView {
     move || {
-        (status.with(|s| matches!(s, Status::Loading(_))) && shown.with(|s| s.is_some()))
+        (status.with(|s| matches!(s, Status::Loading(_) | Status::Retrying { .. })) && shown.with(|s| s.is_some()))
             .then(|| view! { <div part="loading" class="dl-bar" role="progressbar" aria-label=messages(&locale.get()).loading></div> })
     }
 }

@@ -96,12 +96,12 @@ test('an item with its full content opens in place from the feed already loaded;
   assert.deepEqual(problems, []);
 });
 
-test('a feed on another origin without CORS headers gets the CORS message that exists today', async () => {
+test('a feed on another origin without CORS headers gets the CORS message', async () => {
   // localhost and 127.0.0.1 are different origins; /nocors/ drops the header.
   const src = 'http://localhost:{port}/fixtures/fixtures/nocors/news.rss';
   const { page, consoleErrors } = await openPage(browser, any(src));
   await waitInShadow(page, W, '[part~="error"]');
-  assert.equal(await shadowText(page, W, '[part~="error"] p'), 'This story could not be loaded. Check your connection and try again.');
+  assert.equal(await shadowText(page, W, '[part~="error"] p'), 'This news source does not allow its stories to be shown on this site.');
   assert.ok(consoleErrors.some((e) => e.includes('CORS') && e.includes('/nocors/news.rss')), consoleErrors.join('\n'));
   await page.close();
 });

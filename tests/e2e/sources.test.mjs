@@ -117,12 +117,12 @@ test('the demo WordPress page renders from the demo server', async () => {
   await page.close();
 });
 
-test('a cross-origin source without CORS headers tells the reader it could not load and names CORS in the console', async () => {
+test('a cross-origin source without CORS headers tells the reader it does not allow embedding here and names CORS in the console', async () => {
   // localhost and 127.0.0.1 are different origins; /nocors/ drops the header.
   const src = 'http://localhost:{port}/fixtures/fixtures/nocors/article.json';
   const { page, problems, consoleErrors } = await openPage(browser, any(src));
   await waitInShadow(page, W, '[part~="error"]');
-  assert.equal(await shadowText(page, W, '[part~="error"] p'), 'This story could not be loaded. Check your connection and try again.');
+  assert.equal(await shadowText(page, W, '[part~="error"] p'), 'This news source does not allow its stories to be shown on this site.');
   const port = new URL(server.url).port;
   assert.ok(consoleErrors.some((e) => e.includes('CORS') && e.includes(`http://localhost:${port}/fixtures/fixtures/nocors/article.json`)), consoleErrors.join('\n'));
   const fallback = await page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('.dl-fallback slot').assignedNodes().map((n) => n.textContent).join(''));
