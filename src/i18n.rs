@@ -28,6 +28,10 @@ pub struct Messages {
     pub err_more: &'static str,
     pub share: &'static str,
     pub err_not_news: &'static str,
+    /// A partner's credit; `{}` is the publisher's name, linked.
+    pub from: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
 }
 
 pub static EN: Messages = Messages {
@@ -54,6 +58,9 @@ pub static EN: Messages = Messages {
     err_more: "More stories could not be loaded.",
     share: "Share",
     err_not_news: "This address leads to a web page, not to a story or a news feed.",
+    from: "From {}",
+    copied: "Link copied",
+    copy_failed: "The link could not be copied",
 };
 
 pub static HI: Messages = Messages {
@@ -80,6 +87,9 @@ pub static HI: Messages = Messages {
     err_more: "और ख़बरें लोड नहीं हो सकीं।",
     share: "शेयर करें",
     err_not_news: "यह पता किसी वेब पेज का है, किसी ख़बर या न्यूज़ फ़ीड का नहीं।",
+    from: "स्रोत: {}",
+    copied: "लिंक कॉपी हो गया",
+    copy_failed: "लिंक कॉपी नहीं हो सका",
 };
 
 pub static UR: Messages = Messages {
@@ -106,6 +116,9 @@ pub static UR: Messages = Messages {
     err_more: "مزید خبریں لوڈ نہیں ہو سکیں۔",
     share: "شیئر کریں",
     err_not_news: "یہ پتا کسی ویب صفحے کا ہے، کسی خبر یا نیوز فیڈ کا نہیں۔",
+    from: "ماخذ: {}",
+    copied: "لنک کاپی ہو گیا",
+    copy_failed: "لنک کاپی نہیں ہو سکا",
 };
 
 pub static FR: Messages = Messages {
@@ -132,6 +145,9 @@ pub static FR: Messages = Messages {
     err_more: "Impossible de charger d’autres articles.",
     share: "Partager",
     err_not_news: "Cette adresse mène à une page web, pas à un article ni à un flux d’actualités.",
+    from: "Source : {}",
+    copied: "Lien copié",
+    copy_failed: "Impossible de copier le lien",
 };
 
 pub static ES: Messages = Messages {
@@ -158,6 +174,9 @@ pub static ES: Messages = Messages {
     err_more: "No se pudieron cargar más noticias.",
     share: "Compartir",
     err_not_news: "Esta dirección lleva a una página web, no a una noticia ni a un canal de noticias.",
+    from: "Fuente: {}",
+    copied: "Enlace copiado",
+    copy_failed: "No se pudo copiar el enlace",
 };
 
 pub static DE: Messages = Messages {
@@ -184,6 +203,9 @@ pub static DE: Messages = Messages {
     err_more: "Weitere Artikel konnten nicht geladen werden.",
     share: "Teilen",
     err_not_news: "Diese Adresse führt zu einer Webseite, nicht zu einem Artikel oder Nachrichten-Feed.",
+    from: "Quelle: {}",
+    copied: "Link kopiert",
+    copy_failed: "Der Link konnte nicht kopiert werden",
 };
 
 pub static AR: Messages = Messages {
@@ -210,6 +232,9 @@ pub static AR: Messages = Messages {
     err_more: "تعذّر تحميل المزيد من الأخبار.",
     share: "مشاركة",
     err_not_news: "هذا العنوان يقود إلى صفحة ويب، لا إلى خبر أو موجز أخبار.",
+    from: "المصدر: {}",
+    copied: "تم نسخ الرابط",
+    copy_failed: "تعذّر نسخ الرابط",
 };
 
 pub static BN: Messages = Messages {
@@ -236,6 +261,9 @@ pub static BN: Messages = Messages {
     err_more: "আরও খবর লোড করা যায়নি।",
     share: "শেয়ার করুন",
     err_not_news: "এই ঠিকানাটি একটি ওয়েব পেজের, কোনো খবর বা নিউজ ফিডের নয়।",
+    from: "সূত্র: {}",
+    copied: "লিংক কপি করা হয়েছে",
+    copy_failed: "লিংক কপি করা যায়নি",
 };
 
 pub static TA: Messages = Messages {
@@ -262,6 +290,9 @@ pub static TA: Messages = Messages {
     err_more: "மேலும் செய்திகளை ஏற்ற முடியவில்லை.",
     share: "பகிர்",
     err_not_news: "இந்த முகவரி ஓர் இணையப் பக்கத்துக்குச் செல்கிறது; செய்திக்கோ செய்தி ஊட்டத்துக்கோ அல்ல.",
+    from: "மூலம்: {}",
+    copied: "இணைப்பு நகலெடுக்கப்பட்டது",
+    copy_failed: "இணைப்பை நகலெடுக்க முடியவில்லை",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).
@@ -337,7 +368,7 @@ mod tests {
     }
 
     /// Every word of a catalogue, by key.
-    fn words(m: &Messages) -> [(&'static str, &'static str); 23] {
+    fn words(m: &Messages) -> [(&'static str, &'static str); 26] {
         [
             ("also_read", m.also_read),
             ("tags", m.tags),
@@ -362,6 +393,9 @@ mod tests {
             ("err_more", m.err_more),
             ("share", m.share),
             ("err_not_news", m.err_not_news),
+            ("from", m.from),
+            ("copied", m.copied),
+            ("copy_failed", m.copy_failed),
         ]
     }
 
