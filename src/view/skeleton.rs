@@ -10,8 +10,9 @@
 use leptos::prelude::*;
 
 /// The skeleton, labelled `label` (the locale's "Loading…") for assistive
-/// technology while it is busy.
-pub fn skeleton(label: &'static str) -> impl IntoView {
+/// technology while it is busy; a partner's widget (`partner`) has the
+/// line of its credit ("From …") under the byline's.
+pub fn skeleton(label: &'static str, partner: bool) -> impl IntoView {
     view! {
         <div part="loading" class="dl-sk" aria-busy="true" aria-label=label>
             <div class="sk-hl"><slot></slot></div>
@@ -24,6 +25,7 @@ pub fn skeleton(label: &'static str) -> impl IntoView {
             </div>
             <div class="sk-meta"><div class="sk sk-l"></div></div>
             <div class="sk-meta"><div class="sk sk-l sk-short"></div></div>
+            {partner.then(|| view! { <div class="sk-meta"><div class="sk sk-l sk-short"></div></div> })}
             <div class="sk-fig"><div class="sk sk-img"></div><div class="sk-cap"><div class="sk sk-l"></div></div></div>
             <div class="sk-p">
                 <div class="sk sk-l"></div>
