@@ -108,11 +108,12 @@
   // null (then the widget fetches it itself). Abandoned after 15 s, like the
   // widget's own. The bytes are decoded as an XML declaration's encoding
   // says (a windows-1251 feed), else as UTF-8 (what r.text() does), as the
-  // widget does (browser::decode); an unknown label throws: null.
+  // widget does (browser::decode); an unknown label throws: null. The Accept
+  // value is the widget's (src/net.rs): under 128 bytes, so no preflight.
   function early_fetch(src) {
     var ctrl = w.AbortController ? new AbortController() : null;
     var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 15000);
-    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1" }, signal: ctrl && ctrl.signal })
+    return fetch(src, { headers: { Accept: "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, */*;q=0.1" }, signal: ctrl && ctrl.signal })
       .then(function (r) {
         return r.ok ? r.arrayBuffer().then(function (b) {
           var head = String.fromCharCode.apply(null, new Uint8Array(b, 0, Math.min(200, b.byteLength)));

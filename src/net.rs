@@ -56,7 +56,11 @@ async fn early(url: &str) -> Option<Fetched> {
 
 /// What the widget asks for: JSON first, then feeds (the loader's early
 /// fetch sends the same).
-const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
+/// At most 128 bytes, so it stays a CORS-safelisted header: a longer one
+/// makes every cross-origin load a preflighted request, which a server that
+/// sends `Access-Control-Allow-Origin` but does not answer `OPTIONS` (or
+/// does not list `Accept` in `Access-Control-Allow-Headers`) refuses.
+const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, */*;q=0.1";
 
 /// Fetch `url` as text (decoded as an XML declaration says, for feeds in
 /// another encoding). `signal` cancels it (a newer navigation).

@@ -186,3 +186,16 @@ test('a partner with data-links="out" shares the canonical page with its campaig
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a source on another origin that sends Access-Control-Allow-Origin loads without a preflight', async () => {
+  // The test server answers OPTIONS without Access-Control-Allow-Headers, as
+  // many static hosts do: only simple (safelisted) requests get through.
+  const port = new URL(server.url).port;
+  const { page, problems } = await openPage(browser, partnerPage(`http://localhost:${port}/fixtures/fixtures/other.json`));
+  const preflights = [];
+  page.on('request', (r) => { if (r.method() === 'OPTIONS') preflights.push(r.url()); });
+  await waitHeadline(page, /Embassy Warns/);
+  assert.deepEqual(preflights, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
