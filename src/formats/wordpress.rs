@@ -13,7 +13,7 @@
 //! here (`crate::text`); the body (`content.rendered`) is parsed once with
 //! the caller's HTML parser and rebuilt into blocks by `crate::blocks`.
 
-use super::{finish, from_json, from_json_or_array, push_tag, FormatError, Typed};
+use super::{finish, from_json, from_json_or_array, push_tag, FormatError};
 use crate::blocks::from_html;
 use crate::limits::{MAX_AUTHORS, MAX_FEED_ITEMS};
 use crate::model::{size_pair, Article, Author, Card, Image, Listing, Tag};
@@ -113,8 +113,9 @@ pub(crate) struct Wp {
     /// In `media_details`.
     pub width: Option<u32>,
     pub height: Option<u32>,
-    /// Yoast SEO's fields on a post; a shape we do not expect is ignored.
-    pub yoast_head_json: Option<Typed<Yoast>>,
+    /// Yoast SEO's fields on a post (a field of another type than ours
+    /// reads as absent, `formats::json`).
+    pub yoast_head_json: Option<Yoast>,
 }
 
 /// The one Yoast SEO field Dateline reads: the site's name, the post's publisher.
@@ -417,7 +418,7 @@ pub(crate) fn article_from_post(p: Wp, doc_url: &str, html: ParseHtml<'_>) -> Re
         also_read: Vec::new(),
         tags,
         api,
-        publisher: p.yoast_head_json.and_then(Typed::ok).and_then(|y| y.og_site_name).map(|n| html_to_text(&n)).filter(|n| !n.is_empty()),
+        publisher: p.yoast_head_json.and_then(|y| y.og_site_name).map(|n| html_to_text(&n)).filter(|n| !n.is_empty()),
     };
     finish(&mut a);
     Ok(a)

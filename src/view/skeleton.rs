@@ -25,7 +25,7 @@ pub fn skeleton(label: &'static str, partner: bool) -> impl IntoView {
             </div>
             <div class="sk-meta"><div class="sk sk-l"></div></div>
             <div class="sk-meta"><div class="sk sk-l sk-short"></div></div>
-            {partner.then(|| view! { <div class="sk-meta"><div class="sk sk-l sk-short"></div></div> })}
+            <div class=if partner { "sk-meta" } else { "sk-meta sk-off" }><div class="sk sk-l sk-short"></div></div>
             <div class="sk-fig"><div class="sk sk-img"></div><div class="sk-cap"><div class="sk sk-l"></div></div></div>
             <div class="sk-p">
                 <div class="sk sk-l"></div>
