@@ -4,7 +4,10 @@
 // in words (no CORS header, not a format Dateline reads, a missing field).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { serverAndBrowser, openPage, waitInShadow, waitHeadline } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server, browser;
 serverAndBrowser(['--root', 'dist', '--fixtures', 'tests'], (s, b) => { server = s; browser = b; });
@@ -107,5 +110,18 @@ test('a document that is not a format Dateline reads, or lacks a required field,
     await page.click('button[type="submit"]');
     await checkSays(page, re);
   }
+  await page.close();
+});
+
+test('axe finds no WCAG A/AA violation in the builder form, its preview and its code', async () => {
+  const { page } = await openBuilder();
+  await page.fill('#partner', 'Harbour Daily');
+  await waitInShadow(page, P, '[part~="share"]');
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run({ include: [['main.builder']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  assert.deepEqual(found, []);
   await page.close();
 });
