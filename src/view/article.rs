@@ -2,7 +2,7 @@
 //! blocks (one exhaustive match), Also Read section and tag chips, built
 //! with `dom` from the clean model.
 
-use super::cards::{also_read_card, also_read_section, in_place_link, out_link, tag_chip, time};
+use super::cards::{also_read_card, also_read_section, in_place_link, new_tab_note, out_link, tag_chip, time};
 use super::dom::{el, el_text, heading, sep, text};
 use super::inline::inline;
 use super::Ctx;
@@ -107,6 +107,9 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
         // every click does with `data-links="out"`.
         let link = if ctx.out { out_link(&h, ctx, &a.url, "", "dl-expand") } else { in_place_link(&h, ctx, &a.src, &ctx.canonical(&a.url), "", "dl-expand", None) };
         text(&link, &a.title);
+        if ctx.out {
+            new_tab_note(&link, ctx);
+        }
     }
     if let Some(s) = &a.summary {
         el_text(article, "p", &[("part", "standfirst")], s);
@@ -149,6 +152,7 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
         let link = out_link(&p, ctx, &a.url, "attribution-link", "");
         let _ = link.set_attribute("dir", "auto");
         text(&link, &credit(a));
+        new_tab_note(&link, ctx);
         text(&p, after);
     }
     if let Some(img) = &a.image {

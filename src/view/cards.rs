@@ -58,11 +58,11 @@ fn in_place<'a>(ctx: &Ctx, src: &'a Option<String>, url: &Option<String>) -> Opt
 /// An ordinary link to one of the publisher's pages (`url`, with the
 /// campaign parameters), in a new tab, which says so to screen readers.
 pub fn out_link(parent: &Node, ctx: &Ctx, url: &str, part: &str, class: &str) -> Element {
-    let a = el(parent, "a", &[("part", part), ("class", class), ("href", &ctx.canonical(url)), ("target", "_blank"), ("rel", "noopener noreferrer")]);
-    a
+    el(parent, "a", &[("part", part), ("class", class), ("href", &ctx.canonical(url)), ("target", "_blank"), ("rel", "noopener noreferrer")])
 }
 
-fn new_tab_note(a: &Element, ctx: &Ctx) {
+/// " (opens in a new tab)", for screen readers, at the end of a link.
+pub fn new_tab_note(a: &Element, ctx: &Ctx) {
     let sr = el(a, "span", &[("class", "dl-sr")]);
     text(&sr, " (");
     text(&sr, ctx.t().opens_new_tab);

@@ -368,6 +368,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // One listener per widget for every in-place link (`cards::in_place_link`):
     // a plain left click opens its `data-src`, hover and focus prefetch it.
     let on_click = move |ev: web_sys::MouseEvent| {
+        // The Share button (`data-share`, which content can never carry).
         let on = |sel: &str| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(sel).ok().flatten());
         if on("[data-share]").is_some() {
             share_now.get_value()();

@@ -43,7 +43,7 @@ test('a partner credits the publisher, linked to the canonical story with the ca
     return { text: p.textContent, href: a.getAttribute('href'), target: a.target, rel: a.rel };
   }, W);
   assert.deepEqual(credit, {
-    text: 'From The Frontier Ledger',
+    text: 'From The Frontier Ledger (opens in a new tab)',
     href: `https://frontier-ledger.example/2026/01/13/diplomatic-tour/?${UTM}`,
     target: '_blank',
     rel: 'noopener noreferrer',
@@ -73,7 +73,7 @@ test('campaign parameters go on links to the publisher pages only: not content l
   assert.ok(links.some((l) => l.src), 'there are in-place links');
   assert.ok(images.length > 0 && images.every((s) => !s.includes('utm_')), images.join(' '));
   // The credit falls back to the site's name when the story names no publisher.
-  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="attribution"]').textContent, W), 'From news.example.com');
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="attribution"]').textContent, W), 'From news.example.com (opens in a new tab)');
   assert.deepEqual(problems, []);
   await page.close();
 });
