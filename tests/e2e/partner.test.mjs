@@ -199,3 +199,20 @@ test('a source on another origin that sends Access-Control-Allow-Origin loads wi
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a listing: with data-links="out" its stories go to their pages, tagged; in place they keep their src and a tagged href', async () => {
+  const FEED = '/fixtures/fixtures/recent.json';
+  for (const [links, want] of [['out', (l) => l.target === '_blank' && l.src === null], ['inplace', (l) => l.src !== null || l.target === '_blank']]) {
+    const { page, problems } = await openPage(browser, partnerPage(FEED, { ...PARTNER, 'data-links': links }));
+    await waitInShadow(page, W, '[part~="listing-link"]');
+    const items = (await inventory(page)).links.filter((l) => l.where === 'listing-link');
+    assert.equal(items.length, 3, links);
+    for (const l of items) {
+      assert.ok(l.href.endsWith(`?${UTM}`), JSON.stringify(l));
+      assert.ok(want(l), `${links}: ${JSON.stringify(l)}`);
+    }
+    if (links === 'inplace') assert.ok(items.some((l) => l.src?.endsWith('/other.json')), 'the story with a src opens in place');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
