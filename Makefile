@@ -34,7 +34,7 @@ build: setup
 	@scripts/sizes.sh
 
 demo: build
-	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (also /demo/wordpress.html, /demo/latest.html, /demo/rss.html, /demo/partner.html, /demo/languages.html)"
+	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (also /demo/wordpress.html, /demo/latest.html, /demo/rss.html, /demo/partner.html, /demo/languages.html, /builder.html)"
 	node scripts/serve.mjs --root dist --port $(PORT) --shift-dates --wordpress demo/wordpress/posts.json
 
 test: setup test-layers test-native test-browser build test-e2e

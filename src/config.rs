@@ -3,6 +3,7 @@
 //! and hands them in through a getter, so this module never sees the DOM.
 
 use crate::formats::{parse_format_hint, Format};
+use crate::history::encode;
 use crate::i18n::valid_locale;
 use crate::limits::{MAX_FEED_ITEMS, RAIL_ITEMS};
 use crate::url::{checked, Use};
@@ -39,13 +40,27 @@ pub struct Config {
     pub theme: Theme,
     /// `data-layout`: `full` (the default), `compact` or `rail`.
     pub layout: Layout,
-    /// `data-max-items`: how many stories the Recent Posts rail shows (1–50).
+    /// `data-max-items`: how many stories the Recent Posts rail and the
+    /// Also Read section show (1–50).
     pub max_items: usize,
     /// `data-timeout`: milliseconds a story's load (request and whole
     /// body) may take, `MIN_TIMEOUT_MS`..=`MAX_TIMEOUT_MS`; default
     /// `widget::TIMEOUT_MS` (15 s).
     pub timeout_ms: u32,
+    /// `data-partner`: the partner's name; the widget then credits the
+    /// publisher ("From …", linked to the canonical article).
+    pub partner: Option<String>,
+    /// `data-links="out"`: stories open on the publisher's site in a new
+    /// tab instead of in place.
+    pub links_out: bool,
+    /// `data-utm-source`, `-medium`, `-campaign`, as query pairs ready to
+    /// add (`utm_source`, percent-encoded value) to links to the
+    /// publisher's canonical pages (`url::tagged`).
+    pub utm: Vec<(&'static str, String)>,
 }
+
+/// The campaign attributes and the query parameter each one sets.
+pub const UTM: [(&str, &str); 3] = [("data-utm-source", "utm_source"), ("data-utm-medium", "utm_medium"), ("data-utm-campaign", "utm_campaign")];
 
 /// What a widget shows of a story.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +135,11 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     let timeout_ms = attr("data-timeout")
         .and_then(|t| t.trim().parse::<u64>().ok())
         .map_or(TIMEOUT_MS, |t| t.clamp(MIN_TIMEOUT_MS as u64, MAX_TIMEOUT_MS as u64) as u32);
-    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items, timeout_ms })
+    let text = |name| attr(name).map(|v| v.trim().chars().take(200).collect::<String>()).filter(|v| !v.is_empty());
+    let partner = text("data-partner");
+    let links_out = attr("data-links").is_some_and(|l| l.trim().eq_ignore_ascii_case("out"));
+    let utm = UTM.iter().filter_map(|(a, key)| Some((*key, encode(&text(a)?, false)))).collect();
+    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items, timeout_ms, partner, links_out, utm })
 }
 
 #[cfg(test)]
@@ -148,7 +167,10 @@ mod tests {
                 theme: Theme::Auto,
                 layout: Layout::Full,
                 max_items: 10,
-                timeout_ms: 15_000
+                timeout_ms: 15_000,
+                partner: None,
+                links_out: false,
+                utm: vec![],
             }
         );
     }
@@ -234,4 +256,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn data_links_out_in_any_case_opens_stories_on_the_publishers_site_and_anything_else_in_place() {
+        for (v, want) in [("out", true), (" OUT ", true), ("inplace", false), ("new-tab", false), ("", false)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-links", v)]), PAGE).unwrap();
+            assert_eq!(c.links_out, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn partner_and_campaign_attributes_are_trimmed_bounded_and_utm_values_percent_encoded() {
+        let c = parse(
+            attrs(&[("data-src", "a.json"), ("data-partner", " Daily Sun "), ("data-utm-source", "daily sun"), ("data-utm-medium", "  "), ("data-utm-campaign", "spring&x=1#y")]),
+            PAGE,
+        )
+        .unwrap();
+        assert_eq!(c.partner.as_deref(), Some("Daily Sun"));
+        assert_eq!(c.utm, vec![("utm_source", "daily%20sun".to_string()), ("utm_campaign", "spring%26x%3D1%23y".to_string())], "an empty medium is no medium");
+        let long = "x".repeat(500);
+        let c = parse(attrs(&[("data-src", "a.json"), ("data-partner", &long)]), PAGE).unwrap();
+        assert_eq!(c.partner.map(|p| p.len()), Some(200));
+        assert_eq!(parse(attrs(&[("data-src", "a.json"), ("data-partner", " ")]), PAGE).unwrap().partner, None);
+    }
 }

@@ -31,6 +31,10 @@ pub struct Messages {
     pub err_offline: &'static str,
     pub err_cors: &'static str,
     pub err_busy: &'static str,
+    /// A partner's credit; `{}` is the publisher's name, linked.
+    pub from: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
 }
 
 pub static EN: Messages = Messages {
@@ -60,6 +64,9 @@ pub static EN: Messages = Messages {
     err_offline: "You seem to be offline. The story will load when you are back online.",
     err_cors: "This news source does not allow its stories to be shown on this site.",
     err_busy: "The news server is receiving too many requests. Trying again…",
+    from: "From {}",
+    copied: "Link copied",
+    copy_failed: "The link could not be copied",
 };
 
 pub static HI: Messages = Messages {
@@ -89,6 +96,9 @@ pub static HI: Messages = Messages {
     err_offline: "लगता है आप ऑफ़लाइन हैं। इंटरनेट वापस आते ही ख़बर लोड हो जाएगी।",
     err_cors: "यह समाचार स्रोत अपनी ख़बरें इस साइट पर दिखाने की अनुमति नहीं देता।",
     err_busy: "समाचार सर्वर पर इस समय बहुत सारे अनुरोध आ रहे हैं। फिर से कोशिश की जा रही है…",
+    from: "स्रोत: {}",
+    copied: "लिंक कॉपी हो गया",
+    copy_failed: "लिंक कॉपी नहीं हो सका",
 };
 
 pub static UR: Messages = Messages {
@@ -118,6 +128,9 @@ pub static UR: Messages = Messages {
     err_offline: "لگتا ہے آپ آف لائن ہیں۔ انٹرنیٹ واپس آتے ہی خبر لوڈ ہو جائے گی۔",
     err_cors: "یہ خبری ذریعہ اپنی خبریں اس سائٹ پر دکھانے کی اجازت نہیں دیتا۔",
     err_busy: "نیوز سرور پر اس وقت بہت زیادہ درخواستیں آ رہی ہیں۔ دوبارہ کوشش کی جا رہی ہے…",
+    from: "ماخذ: {}",
+    copied: "لنک کاپی ہو گیا",
+    copy_failed: "لنک کاپی نہیں ہو سکا",
 };
 
 pub static FR: Messages = Messages {
@@ -147,6 +160,9 @@ pub static FR: Messages = Messages {
     err_offline: "Vous semblez hors ligne. L’article se chargera dès que la connexion sera rétablie.",
     err_cors: "Cette source d’actualités n’autorise pas l’affichage de ses articles sur ce site.",
     err_busy: "Le serveur d’actualités reçoit trop de demandes. Nouvelle tentative en cours…",
+    from: "Source : {}",
+    copied: "Lien copié",
+    copy_failed: "Impossible de copier le lien",
 };
 
 pub static ES: Messages = Messages {
@@ -176,6 +192,9 @@ pub static ES: Messages = Messages {
     err_offline: "Parece que no tiene conexión. La noticia se cargará cuando vuelva a estar en línea.",
     err_cors: "Esta fuente de noticias no permite mostrar sus noticias en este sitio.",
     err_busy: "El servidor de noticias está recibiendo demasiadas solicitudes. Volviendo a intentarlo…",
+    from: "Fuente: {}",
+    copied: "Enlace copiado",
+    copy_failed: "No se pudo copiar el enlace",
 };
 
 pub static DE: Messages = Messages {
@@ -205,6 +224,9 @@ pub static DE: Messages = Messages {
     err_offline: "Sie scheinen offline zu sein. Der Artikel wird geladen, sobald Sie wieder online sind.",
     err_cors: "Diese Nachrichtenquelle erlaubt nicht, ihre Artikel auf dieser Website anzuzeigen.",
     err_busy: "Der Nachrichtenserver erhält gerade zu viele Anfragen. Neuer Versuch läuft…",
+    from: "Quelle: {}",
+    copied: "Link kopiert",
+    copy_failed: "Der Link konnte nicht kopiert werden",
 };
 
 pub static AR: Messages = Messages {
@@ -234,6 +256,9 @@ pub static AR: Messages = Messages {
     err_offline: "يبدو أنك غير متصل بالإنترنت. سيُحمَّل الخبر عند عودة الاتصال.",
     err_cors: "لا يسمح مصدر الأخبار هذا بعرض أخباره على هذا الموقع.",
     err_busy: "يتلقى خادم الأخبار طلبات كثيرة جدًا الآن. جارٍ إعادة المحاولة…",
+    from: "المصدر: {}",
+    copied: "تم نسخ الرابط",
+    copy_failed: "تعذّر نسخ الرابط",
 };
 
 pub static BN: Messages = Messages {
@@ -263,6 +288,9 @@ pub static BN: Messages = Messages {
     err_offline: "মনে হচ্ছে আপনি অফলাইনে আছেন। আবার অনলাইনে এলেই খবরটি লোড হবে।",
     err_cors: "এই সংবাদ উৎস তাদের খবর এই সাইটে দেখানোর অনুমতি দেয় না।",
     err_busy: "সংবাদ সার্ভারে এই মুহূর্তে অনেক বেশি অনুরোধ আসছে। আবার চেষ্টা করা হচ্ছে…",
+    from: "সূত্র: {}",
+    copied: "লিংক কপি করা হয়েছে",
+    copy_failed: "লিংক কপি করা যায়নি",
 };
 
 pub static TA: Messages = Messages {
@@ -292,6 +320,9 @@ pub static TA: Messages = Messages {
     err_offline: "நீங்கள் இணைப்பில் இல்லை எனத் தெரிகிறது. இணைப்பு திரும்பியதும் செய்தி ஏற்றப்படும்.",
     err_cors: "இந்தச் செய்தி மூலம் தன் செய்திகளை இந்தத் தளத்தில் காட்ட அனுமதிக்கவில்லை.",
     err_busy: "செய்திச் சேவையகத்துக்கு இப்போது மிக அதிகமான கோரிக்கைகள் வருகின்றன. மீண்டும் முயல்கிறது…",
+    from: "மூலம்: {}",
+    copied: "இணைப்பு நகலெடுக்கப்பட்டது",
+    copy_failed: "இணைப்பை நகலெடுக்க முடியவில்லை",
 };
 
 /// The primary language subtag, lower-cased (`en-IN` → `en`).
@@ -367,7 +398,7 @@ mod tests {
     }
 
     /// Every word of a catalogue, by key.
-    fn words(m: &Messages) -> [(&'static str, &'static str); 26] {
+    fn words(m: &Messages) -> [(&'static str, &'static str); 29] {
         [
             ("also_read", m.also_read),
             ("tags", m.tags),
@@ -395,6 +426,9 @@ mod tests {
             ("err_offline", m.err_offline),
             ("err_cors", m.err_cors),
             ("err_busy", m.err_busy),
+            ("from", m.from),
+            ("copied", m.copied),
+            ("copy_failed", m.copy_failed),
         ]
     }
 

@@ -153,6 +153,10 @@ pub struct Article {
     /// The WordPress REST API root this article came from
     /// (`https://site/wp-json`, or `https://site/index.php?rest_route=`).
     pub api: Option<String>,
+    /// Who published it, for a partner's credit ("From …"):
+    /// `_dateline.publisher`, else the title of the feed it came from, else
+    /// the WordPress site's name (docs/FORMAT.md#publisher).
+    pub publisher: Option<String>,
 }
 
 /// A parsed document: an article or a listing. This is what every format

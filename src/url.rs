@@ -163,6 +163,23 @@ pub fn set_param(url: &str, key: &str, value: &str) -> String {
     out
 }
 
+/// `url` with each `(key, value)` pair of `tags` set (values already
+/// percent-encoded; `set_param`), its fragment kept: campaign parameters on
+/// a link to a publisher's page. Only http(s) URLs are tagged; anything
+/// else (`mailto:`) comes back as it was.
+pub fn tagged(url: &str, tags: &[(&'static str, String)]) -> String {
+    if tags.is_empty() || !matches!(scheme_of(url).as_deref(), Some("http" | "https")) {
+        return url.to_string();
+    }
+    let (head, fragment) = url.split_once('#').map_or((url, None), |(h, f)| (h, Some(f)));
+    let mut out = tags.iter().fold(head.to_string(), |u, (k, v)| set_param(&u, k, v));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
 fn is_special(scheme: &str) -> bool {
     matches!(scheme, "http" | "https" | "ws" | "wss" | "ftp" | "file")
 }
@@ -420,5 +437,18 @@ mod tests {
         assert_eq!(set_param("https://s/p?page=1&x&page=7", "page", "2"), "https://s/p?page=2&x");
         assert_eq!(set_param("https://s/p?pages=1#h", "page", "2"), "https://s/p?pages=1&page=2");
         assert_eq!(set_param("http://s/?rest_route=/wp/v2/posts", "page", "3"), "http://s/?rest_route=/wp/v2/posts&page=3");
+    }
+
+    #[test]
+    fn tagged_sets_campaign_parameters_on_web_links_keeping_the_query_and_the_fragment() {
+        let utm = [("utm_source", "daily%20sun".to_string()), ("utm_medium", "syndication".to_string())];
+        assert_eq!(tagged("https://n.example/a/", &utm), "https://n.example/a/?utm_source=daily%20sun&utm_medium=syndication");
+        assert_eq!(
+            tagged("https://n.example/a/?p=1&utm_source=old#comments", &utm),
+            "https://n.example/a/?p=1&utm_source=daily%20sun&utm_medium=syndication#comments",
+            "an old value is replaced where it stood"
+        );
+        assert_eq!(tagged("mailto:desk@n.example", &utm), "mailto:desk@n.example");
+        assert_eq!(tagged("https://n.example/a/#x", &[]), "https://n.example/a/#x");
     }
 }

@@ -9,7 +9,8 @@ use crate::formats::FormatError;
 use crate::history;
 use crate::i18n::{fill, Messages};
 pub use crate::model::Doc;
-use crate::model::Listing;
+use crate::model::{Article, Listing};
+use crate::url::{host, tagged};
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -126,6 +127,34 @@ impl Shown {
         match &self.doc {
             Doc::Listing(l) => Some(l),
             Doc::Article(_) => None,
+        }
+    }
+}
+
+/// Who a partner credits for `a` ("From …"): its publisher (its
+/// `_dateline.publisher`, its feed's title, its WordPress site's name),
+/// else the name of the site its canonical page is on.
+pub fn credit(a: &Article) -> String {
+    a.publisher.clone().unwrap_or_else(|| {
+        let h = host(&a.url);
+        h.strip_prefix("www.").unwrap_or(h).to_string()
+    })
+}
+
+/// The link the Share control shares for the story on screen (`canonical`
+/// is its page, `place` the widget's place): with `data-links="out"`, or
+/// when the widget keeps no history, the canonical page with the campaign
+/// parameters (`utm`); else the host page's own address (`page_url`,
+/// `location.href`) with the `dl` parameter that reopens this story in
+/// this widget, everything else in it kept as it is.
+pub fn share_link(place: &Place, page_url: &str, canonical: &str, links_out: bool, utm: &[(&'static str, String)]) -> String {
+    match place.id.as_deref().filter(|_| !links_out) {
+        None => tagged(canonical, utm),
+        Some(id) => {
+            let (rest, hash) = page_url.split_once('#').map_or((page_url, ""), |(r, _)| (r, &page_url[r.len()..]));
+            let (path, search) = rest.split_once('?').map_or((rest, String::new()), |(p, q)| (p, format!("?{q}")));
+            let value = (place.current != place.home).then(|| history::compact(&place.current, &place.home));
+            format!("{path}{}{hash}", history::write(&search, id, value.as_deref()))
         }
     }
 }
@@ -315,6 +344,7 @@ mod tests {
             tags: vec![],
             recent: None,
             api: None,
+            publisher: None,
         }
     }
 
@@ -609,5 +639,31 @@ mod tests {
         }
         assert_eq!(p.go(&tag(0), How::Pop, None, 0.0, "").hint, None);
         assert_eq!(p.go(&tag(1), How::Pop, None, 0.0, "").hint.as_deref(), Some("tag 1"));
+    }
+
+    #[test]
+    fn the_credit_is_the_publisher_else_the_canonical_site_without_www() {
+        let mut a = article("A", None);
+        a.url = "https://www.frontier-ledger.example/2026/a/".into();
+        assert_eq!(credit(&a), "frontier-ledger.example");
+        a.publisher = Some("The Frontier Ledger".into());
+        assert_eq!(credit(&a), "The Frontier Ledger");
+    }
+
+    #[test]
+    fn share_links_reopen_the_story_in_this_widget_or_go_to_the_tagged_canonical_page() {
+        let page = "https://host.example/news/p.html?q=1&dl=main:/old.json#c";
+        let utm = [("utm_source", "sun".to_string())];
+        let mut p = started();
+        assert_eq!(share_link(&p, page, "https://news.example/b/", false, &utm), "https://host.example/news/p.html?q=1#c", "the home story: no dl");
+        p.go(B, How::Click, None, 0.0, "");
+        assert_eq!(share_link(&p, page, "https://news.example/b/", false, &utm), "https://host.example/news/p.html?q=1&dl=main:/api/articles/b.json#c");
+        assert_eq!(share_link(&p, "https://host.example/p", "https://news.example/b/", false, &[]), "https://host.example/p?dl=main:/api/articles/b.json");
+        let deep = share_link(&p, "https://host.example/p", "x", false, &[]);
+        assert_eq!(p.target(&deep[deep.find('?').unwrap()..]), B, "the shared link reopens the story");
+        assert_eq!(share_link(&p, page, "https://news.example/b/#top", true, &utm), "https://news.example/b/?utm_source=sun#top", "links out: the canonical page");
+        let mut off = Place::new(None, HOME.into());
+        off.go(B, How::Initial, None, 0.0, "");
+        assert_eq!(share_link(&off, page, "https://news.example/b/", false, &[]), "https://news.example/b/", "no history: no deep link");
     }
 }

@@ -235,3 +235,12 @@ fn atom_entries_with_content_become_articles_with_authors_tags_and_resolved_bodi
     assert!(html.contains("href=\"https://daringfireball.net/"), "some link into the site");
     assert!(!html.contains("https://feeds.example"), "none against the feed's URL");
 }
+
+#[test]
+fn rss_and_atom_items_are_published_by_their_channel_title() {
+    for (file, title) in [("rss-rsparser-natasha.xml", "Natasha The Robot"), ("atom-rsparser-daringfireball.xml", "Daring Fireball")] {
+        let l = listing(file, URL);
+        assert!(!l.articles.is_empty(), "{file}");
+        assert!(l.articles.iter().all(|a| a.publisher.as_deref() == Some(title)), "{file}");
+    }
+}

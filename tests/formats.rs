@@ -320,3 +320,15 @@ fn excerpts_cut_at_a_word_and_end_with_an_ellipsis() {
     assert_eq!(excerpt("short  text\n", 50), "short text");
     assert_eq!(excerpt("one two three four five", 12), "one two…");
 }
+
+#[test]
+fn the_publisher_is_read_from_dateline_publisher_trimmed_and_is_absent_otherwise() {
+    let a = parse_article(&fixture("article.json"), DOC, &mut raw_body).unwrap();
+    assert_eq!(a.publisher, None);
+    let mut v = article_value();
+    v["_dateline"]["publisher"] = json!("  The Frontier Ledger ");
+    let a = parse_article(&v.to_string(), DOC, &mut raw_body).unwrap();
+    assert_eq!(a.publisher.as_deref(), Some("The Frontier Ledger"));
+    v["_dateline"]["publisher"] = json!("");
+    assert_eq!(parse_article(&v.to_string(), DOC, &mut raw_body).unwrap().publisher, None);
+}

@@ -134,3 +134,19 @@ fn feed_items_with_content_open_in_place_from_the_feed_and_a_deep_link_takes_the
     assert!(recent.articles.is_empty());
     assert!(recent.items.iter().all(|c| c.src.as_deref().is_none_or(|s| !s.contains("#item="))));
 }
+
+#[test]
+fn an_item_read_from_its_feed_is_published_by_the_feed_and_a_bare_item_by_nobody_named() {
+    let l = listing(FB, "https://journal.3960.org/feed.json");
+    assert!(l.articles.iter().all(|a| a.publisher.as_deref() == Some("fboës - Der Blog | Startseite")), "the feed's title");
+    assert_eq!(item(FB, 0, "https://journal.3960.org/item.json").publisher, None, "an item alone does not know its feed");
+    // An item's own _dateline.publisher wins over the feed's title.
+    let mut feed: Value = serde_json::from_str(&fixture(FB)).unwrap();
+    feed["items"][0]["_dateline"] = serde_json::json!({ "publisher": "Der Blog" });
+    let l = match parse_document(&feed.to_string(), "https://journal.3960.org/feed.json", None, &mut raw_body, &mut raw_xml) {
+        Ok(Doc::Listing(l)) => l,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(l.articles[0].publisher.as_deref(), Some("Der Blog"));
+    assert_eq!(l.articles[1].publisher.as_deref(), Some("fboës - Der Blog | Startseite"));
+}

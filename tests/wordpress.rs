@@ -302,3 +302,19 @@ fn a_forced_format_overrides_detection() {
     // A JSON Feed forced as Dateline is read as an item, which it is not.
     assert_eq!(parse_document(&fixture("recent.json"), url, Some(Format::Dateline), &mut raw_body, &mut raw_xml), Err(FormatError::Missing("id")));
 }
+
+#[test]
+fn a_posts_publisher_is_the_site_name_yoast_seo_gives_and_none_without_it() {
+    let one = Value::Array(vec![headstart(0)]).to_string();
+    let a = article(&one, "https://js1.10up.com/wp-json/wp/v2/posts?slug=modi-qui-dignissimos-sed-assumenda-sint-iusto&_embed");
+    assert_eq!(a.publisher.as_deref(), Some("JavaScript Engineering Test"), "yoast_head_json.og_site_name");
+    assert_eq!(article(&fixture(FRONTITY), GULLFOSS_URL).publisher, None, "no Yoast fields");
+    // Entities decoded, and a Yoast object of an unexpected shape ignored, not fatal.
+    let mut post = headstart(0);
+    post["yoast_head_json"]["og_site_name"] = json!("Rock &amp; Roll Daily");
+    let a = article(&Value::Array(vec![post.clone()]).to_string(), JS1_URL.replace("?_embed", "?slug=x&_embed").as_str());
+    assert_eq!(a.publisher.as_deref(), Some("Rock & Roll Daily"));
+    post["yoast_head_json"] = json!({ "og_site_name": 7 });
+    let a = article(&Value::Array(vec![post]).to_string(), JS1_URL.replace("?_embed", "?slug=x&_embed").as_str());
+    assert_eq!(a.publisher, None);
+}

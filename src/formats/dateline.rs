@@ -118,6 +118,8 @@ pub(crate) struct ExtWire {
     pub also_read: Option<Vec<CardWire>>,
     pub tags: Option<Vec<TagWire>>,
     pub recent: Option<String>,
+    /// Who published the story (a partner's credit).
+    pub publisher: Option<String>,
     /// On feed items: the item's article JSON.
     pub src: Option<String>,
 }
@@ -326,6 +328,7 @@ pub(crate) fn article_from_item(wire: ItemWire, doc_url: &str, html: ParseHtml<'
         tags,
         recent: doc_link(doc_url, ext.recent),
         api: None,
+        publisher: opt_text(ext.publisher),
     };
     finish(&mut a);
     Ok(a)

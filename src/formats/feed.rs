@@ -288,6 +288,7 @@ fn card(item: &Raw, atom: bool, base: &str, feed: &str, whole: bool, html: Parse
                 tags,
                 recent: Some(feed.to_string()),
                 api: None,
+                publisher: None,
             };
             finish(&mut a);
             Some(a)
@@ -331,16 +332,19 @@ pub fn listing_from_xml(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Resul
     for i in kids(holder).filter(|c| name(c) == item).take(MAX_FEED_ITEMS) {
         if let Some((card, article)) = card(i, atom, base, doc_url, articles.len() < MAX_FEED_ARTICLES, html) {
             items.push(card);
-            articles.extend(article.map(Rc::new));
+            articles.extend(article);
         }
     }
+    let title = plain_child(channel, "title");
+    // An item's publisher is its feed (the channel's title).
+    let articles = articles.into_iter().map(|a| Rc::new(Article { publisher: title.clone(), ..a })).collect();
     let home_url = if atom {
         atom_link(channel, "alternate", base, Use::Link)
     } else {
         child_text(channel, "link").and_then(|u| checked(base, &u, Use::Link))
     };
     Ok(Listing {
-        title: plain_child(channel, "title"),
+        title,
         home_url,
         items,
         // RFC 5005 paging, where a feed offers it.

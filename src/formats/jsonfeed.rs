@@ -38,6 +38,7 @@ pub fn parse_listing(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<L
         Some(Typed::Ok(items)) => items,
     };
     let feed = doc_url.split('#').next().unwrap_or(doc_url);
+    let title = opt_text(wire.title);
     let mut cards = Vec::new();
     let mut articles = Vec::new();
     for item in items {
@@ -52,6 +53,10 @@ pub fn parse_listing(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<L
             if let Ok(mut a) = article_from_item(item, doc_url, html) {
                 a.src = item_src(feed, &a.id);
                 a.recent.get_or_insert_with(|| feed.to_string());
+                // An item's publisher is its feed, unless it names its own.
+                if a.publisher.is_none() {
+                    a.publisher = title.clone();
+                }
                 cards.push(Card {
                     title: a.title.clone(),
                     url: Some(a.url.clone()),
@@ -67,7 +72,7 @@ pub fn parse_listing(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<L
         cards.extend(card_from_item(item, doc_url));
     }
     Ok(Listing {
-        title: opt_text(wire.title),
+        title,
         home_url: opt_text(wire.home_page_url).and_then(|u| checked(doc_url, &u, Use::Link)),
         items: cards,
         next_url: opt_text(wire.next_url).and_then(|u| checked(doc_url, &u, Use::Document)),

@@ -113,6 +113,16 @@ pub(crate) struct Wp {
     /// In `media_details`.
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// Yoast SEO's fields on a post (a field of another type than ours
+    /// reads as absent, `formats::json`).
+    pub yoast_head_json: Option<Yoast>,
+}
+
+/// The one Yoast SEO field Dateline reads: the site's name, the post's publisher.
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct Yoast {
+    pub og_site_name: Option<String>,
 }
 
 /// `_embedded`, present when the request had `?_embed`.
@@ -408,6 +418,7 @@ pub(crate) fn article_from_post(p: Wp, doc_url: &str, html: ParseHtml<'_>) -> Re
         also_read: Vec::new(),
         tags,
         api,
+        publisher: p.yoast_head_json.and_then(|y| y.og_site_name).map(|n| html_to_text(&n)).filter(|n| !n.is_empty()),
     };
     finish(&mut a);
     Ok(a)

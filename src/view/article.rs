@@ -2,12 +2,13 @@
 //! blocks (one exhaustive match), Also Read section and tag chips, built
 //! with `dom` from the clean model.
 
-use super::cards::{also_read_card, also_read_section, in_place_link, tag_chip, time};
+use super::cards::{also_read_card, also_read_section, in_place_link, new_tab_note, out_link, tag_chip, time};
 use super::dom::{el, el_text, heading, sep, text};
 use super::inline::inline;
 use super::Ctx;
 use crate::model::{Article, Block, Image};
 use crate::time::{relative_time, Relative};
+use crate::widget::credit;
 use leptos::prelude::*;
 use std::rc::Rc;
 use web_sys::{Element, Node};
@@ -102,8 +103,13 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
     let h = heading(article, ctx.heading_level, &[("part", "headline"), ("id", "dl-headline"), ("tabindex", "-1")], if ctx.compact { "" } else { &a.title });
     if ctx.compact {
         // The teaser's headline opens the whole story in place (its own
-        // `data-src`); a modified click opens the publisher's page.
-        text(&in_place_link(&h, ctx, &a.src, &a.url, "", "dl-expand", None), &a.title);
+        // `data-src`); a modified click opens the publisher's page, as
+        // every click does with `data-links="out"`.
+        let link = if ctx.out { out_link(&h, ctx, &a.url, "", "dl-expand") } else { in_place_link(&h, ctx, &a.src, &ctx.canonical(&a.url), "", "dl-expand", None) };
+        text(&link, &a.title);
+        if ctx.out {
+            new_tab_note(&link, ctx);
+        }
     }
     if let Some(s) = &a.summary {
         el_text(article, "p", &[("part", "standfirst")], s);
@@ -139,11 +145,22 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
             };
         }
     }
+    if ctx.partner {
+        // "From <publisher>", the name linked to the story's own page.
+        let (before, after) = t.from.split_once("{}").unwrap_or((t.from, ""));
+        let p = el_text(article, "p", &[("part", "attribution")], before);
+        let link = out_link(&p, ctx, &a.url, "attribution-link", "");
+        let _ = link.set_attribute("dir", "auto");
+        text(&link, &credit(a));
+        new_tab_note(&link, ctx);
+        text(&p, after);
+    }
     if let Some(img) = &a.image {
         figure(article, img, Some("image"), false);
     }
     if ctx.compact {
         also_read_section(article, ctx, &a.also_read);
+        share_button(article, ctx);
         return;
     }
     let body = el(article, "div", &[("part", "body")]);
@@ -171,7 +188,16 @@ pub fn fill(article: &Element, ctx: &Ctx, a: &Rc<Article>) {
                 tag_chip(&ul, &ctx, tag);
             }
         }
+        share_button(&article, &ctx);
     });
+}
+
+/// The story's Share control, at its end (so it moves nothing as it comes
+/// in). The widget handles its clicks (`view::share`): the link it shares
+/// depends on the widget's place, not on the story alone.
+fn share_button(parent: &Node, ctx: &Ctx) {
+    let row = el(parent, "div", &[("class", "dl-actions")]);
+    el_text(&row, "button", &[("type", "button"), ("part", "share"), ("data-share", "")], ctx.t().share);
 }
 
 /// The article as a view: one element, filled by `fill`.

@@ -49,23 +49,40 @@ pub fn in_place_link(parent: &Node, ctx: &Ctx, src: &str, href: &str, part: &str
     a
 }
 
-/// A link to a story: in place with a `src`, else an ordinary link to `url`
-/// in a new tab. `fill` puts the card's content in it.
+/// Whether a story or tag opens in place: it has a `src`, and the widget
+/// does not send readers out (`data-links="out"`) to the page it has.
+fn in_place<'a>(ctx: &Ctx, src: &'a Option<String>, url: &Option<String>) -> Option<&'a String> {
+    src.as_ref().filter(|_| !(ctx.out && url.is_some()))
+}
+
+/// An ordinary link to one of the publisher's pages (`url`, with the
+/// campaign parameters), in a new tab, which says so to screen readers.
+pub fn out_link(parent: &Node, ctx: &Ctx, url: &str, part: &str, class: &str) -> Element {
+    el(parent, "a", &[("part", part), ("class", class), ("href", &ctx.canonical(url)), ("target", "_blank"), ("rel", "noopener noreferrer")])
+}
+
+/// " (opens in a new tab)", for screen readers, at the end of a link.
+pub fn new_tab_note(a: &Element, ctx: &Ctx) {
+    let sr = el(a, "span", &[("class", "dl-sr")]);
+    text(&sr, " (");
+    text(&sr, ctx.t().opens_new_tab);
+    text(&sr, ")");
+}
+
+/// A link to a story: in place with a `src` (its `href` the canonical
+/// page, for modified clicks), else an ordinary link to `url` in a new
+/// tab. `fill` puts the card's content in it.
 pub fn card_link(parent: &Node, ctx: &Ctx, card: &Card, part: &str, class: &str, fill: impl FnOnce(&Element)) -> Element {
-    match &card.src {
+    match in_place(ctx, &card.src, &card.url) {
         Some(src) => {
-            let a = in_place_link(parent, ctx, src, card.url.as_deref().unwrap_or(src), part, class, None);
+            let a = in_place_link(parent, ctx, src, &card.url.as_deref().map_or_else(|| src.clone(), |u| ctx.canonical(u)), part, class, None);
             fill(&a);
             a
         }
         None => {
-            let url = card.url.as_deref().unwrap_or_default();
-            let a = el(parent, "a", &[("part", part), ("class", class), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")]);
+            let a = out_link(parent, ctx, card.url.as_deref().unwrap_or_default(), part, class);
             fill(&a);
-            let sr = el(&a, "span", &[("class", "dl-sr")]);
-            text(&sr, " (");
-            text(&sr, ctx.t().opens_new_tab);
-            text(&sr, ")");
+            new_tab_note(&a, ctx);
             a
         }
     }
@@ -102,7 +119,7 @@ pub fn also_read_section(parent: &Node, ctx: &Ctx, cards: &[Card]) {
     let section = el(parent, "section", &[("part", "also-read"), ("aria-labelledby", "dl-also-read")]);
     heading(&section, ctx.sub_level(), &[("part", "section-heading"), ("id", "dl-also-read")], ctx.t().also_read);
     let ul = el(&section, "ul", &[("class", "dl-cards")]);
-    for c in cards {
+    for c in cards.iter().take(ctx.rail_items) {
         also_read_card(&el(&ul, "li", &[]), ctx, c, false);
     }
 }
@@ -111,14 +128,17 @@ pub fn also_read_section(parent: &Node, ctx: &Ctx, cards: &[Card]) {
 /// link to its page, else plain text.
 pub fn tag_chip(ul: &Node, ctx: &Ctx, tag: &Tag) {
     let li = el(ul, "li", &[]);
-    match (&tag.src, &tag.url) {
+    match (in_place(ctx, &tag.src, &tag.url), &tag.url) {
         (Some(src), url) => {
-            let a = in_place_link(&li, ctx, src, url.as_deref().unwrap_or(src), "tag", "dl-tag", Some(&tag.name));
+            let a = in_place_link(&li, ctx, src, &url.as_deref().map_or_else(|| src.clone(), |u| ctx.canonical(u)), "tag", "dl-tag", Some(&tag.name));
             let _ = a.set_attribute("dir", "auto");
             text(&a, &tag.name);
         }
         (None, Some(url)) => {
-            el_text(&li, "a", &[("part", "tag"), ("class", "dl-tag"), ("href", url), ("target", "_blank"), ("rel", "noopener noreferrer tag"), ("dir", "auto")], &tag.name);
+            let a = out_link(&li, ctx, url, "tag", "dl-tag");
+            let _ = a.set_attribute("rel", "noopener noreferrer tag");
+            let _ = a.set_attribute("dir", "auto");
+            text(&a, &tag.name);
         }
         (None, None) => {
             el_text(&li, "span", &[("part", "tag"), ("class", "dl-tag"), ("dir", "auto")], &tag.name);
@@ -166,6 +186,9 @@ pub fn recent_rail(parent: &Node, ctx: &Ctx, src: &str, listing: &Listing) {
             }
         });
     }
-    let more = in_place_link(&aside, ctx, src, listing.home_url.as_deref().unwrap_or(src), "more-recent", "dl-more", None);
+    let more = match (&listing.home_url, ctx.out) {
+        (Some(home), true) => out_link(&aside, ctx, home, "more-recent", "dl-more"),
+        (home, _) => in_place_link(&aside, ctx, src, &home.as_deref().map_or_else(|| src.to_string(), |h| ctx.canonical(h)), "more-recent", "dl-more", None),
+    };
     text(&more, t.more_recent);
 }

@@ -14,6 +14,7 @@ pub mod intl;
 pub mod listing;
 pub mod nav;
 pub mod prefetch;
+pub mod share;
 pub mod inline;
 pub mod skeleton;
 pub mod status;
@@ -49,8 +50,15 @@ pub struct Ctx {
     pub rail: bool,
     /// `data-layout="compact"`: the article's teaser only.
     pub compact: bool,
-    /// Stories the Recent Posts rail shows (`data-max-items`).
+    /// Stories the Recent Posts rail and the Also Read section show
+    /// (`data-max-items`).
     pub rail_items: usize,
+    /// `data-partner`: credit the publisher ("From …").
+    pub partner: bool,
+    /// `data-links="out"`: stories open on the publisher's site.
+    pub out: bool,
+    /// The campaign parameters for links to the publisher's pages.
+    pub utm: std::sync::Arc<[(&'static str, String)]>,
 }
 
 impl Ctx {
@@ -60,6 +68,11 @@ impl Ctx {
     /// The level for headings one below the headline (capped at 6).
     pub fn sub_level(&self) -> u8 {
         (self.heading_level + 1).min(6)
+    }
+    /// A link to one of the publisher's own pages (a story's canonical
+    /// `url`, a tag's page, the feed's home), with the campaign parameters.
+    pub fn canonical(&self, url: &str) -> String {
+        crate::url::tagged(url, &self.utm)
     }
 }
 
@@ -112,6 +125,8 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // full, and its own view again when Back returns to its `data-src`.
     let layout = RwSignal::new(config.layout);
     let (own_layout, home, rail_items) = (config.layout, config.src.clone(), config.max_items);
+    let (partner, out) = (config.partner.is_some(), config.links_out);
+    let utm: std::sync::Arc<[(&'static str, String)]> = config.utm.clone().into();
     // The language the widget speaks follows the story on screen.
     let locale = {
         let fixed_locale = config.locale.clone();
@@ -297,6 +312,18 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     let more = listing::load_more(shown, more_busy, more_failed, host.clone(), format);
 
+    // The Share control of the story on screen (`article::share_button`).
+    let share_now: Rc<dyn Fn()> = {
+        let (place, utm) = (place.clone(), config.utm.clone());
+        Rc::new(move || {
+            let Some(Shown { doc: Doc::Article(a), .. }) = shown.get_untracked() else { return };
+            let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let link = crate::widget::share_link(&place.borrow(), &page, &a.url, out, &utm);
+            share::share(&a.title, link, announce, messages(&locale.get_untracked()));
+        })
+    };
+    let share_now = StoredValue::new_local(share_now);
+
     // Reactive closures must be Send; the Rc-based actions live in local
     // stored values (Copy handles) instead.
     let nav = StoredValue::new_local(nav);
@@ -316,11 +343,12 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let key = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.src.clone())));
     let listing_now = Signal::derive_local(move || shown.with(|s| s.as_ref().and_then(|s| s.listing().cloned())));
     let has_recent = config.recent.is_some();
+    let rail_utm = utm.clone();
     let content = move || {
         let t = messages(&locale.get());
         let lay = layout.get();
         key.track();
-        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items };
+        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items, partner, out, utm: utm.clone() };
         match shown.get_untracked() {
             // A rail widget's story is its rail (beside, in `rail` below).
             Some(Shown { doc: Doc::Article(_), .. }) if lay == Layout::Rail => ().into_any(),
@@ -336,7 +364,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 }
             },
             None if loading() && lay == Layout::Rail => slot_box("dl-sk-rail", Some(t.loading)).into_any(),
-            None if loading() => skeleton::skeleton(t.loading).into_any(),
+            None if loading() => skeleton::skeleton(t.loading, partner).into_any(),
             // Failed before anything was shown: keep the publisher's own
             // fallback link visible under the message.
             None => slot_box("dl-fallback", None).into_any(),
@@ -360,16 +388,23 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // share a feed leaves it as it is instead of rebuilding it.
     let with_article = Memo::new(move |_| shown.with(|s| matches!(s, Some(Shown { doc: Doc::Article(_), .. }))));
     let rail = move || {
+        let utm = rail_utm.clone();
         with_article.get().then_some(())?;
         (layout.get() != Layout::Compact).then_some(())?;
         let (src, l) = recent.get()?;
-        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items }, src, l))
+        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items, partner, out, utm: utm.clone() }, src, l))
     };
 
 
     // One listener per widget for every in-place link (`cards::in_place_link`):
     // a plain left click opens its `data-src`, hover and focus prefetch it.
     let on_click = move |ev: web_sys::MouseEvent| {
+        // The Share button (`data-share`, which content can never carry).
+        let on = |sel: &str| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(sel).ok().flatten());
+        if on("[data-share]").is_some() {
+            share_now.get_value()();
+            return;
+        }
         if !is_plain_click(&ev) {
             return;
         }

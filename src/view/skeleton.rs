@@ -17,9 +17,10 @@ use leptos::prelude::*;
 use web_sys::{Element, Node};
 
 /// The skeleton, labelled `label` (the locale's "Loading…") for assistive
-/// technology while it is busy.
-pub fn skeleton(label: &'static str) -> impl IntoView {
-    view! { <div part="loading" class="dl-sk" aria-busy="true" aria-label=label use:bars></div> }
+/// technology while it is busy; a partner's widget (`partner`) has the
+/// line of its credit ("From …") under the byline's.
+pub fn skeleton(label: &'static str, partner: bool) -> impl IntoView {
+    view! { <div part="loading" class="dl-sk" aria-busy="true" aria-label=label use:bars=partner></div> }
 }
 
 const BAR: &str = "sk sk-l";
@@ -34,11 +35,12 @@ fn bars_in(parent: &Node, class: &str, bars: &[&str]) -> Element {
     b
 }
 
-fn bars(sk: Element) {
+fn bars(sk: Element, partner: bool) {
     el(&el(&sk, "div", &[("class", "sk-hl")]), "slot", &[]);
     bars_in(&sk, "sk-sf", &[BAR, BAR, BAR, BAR, SHORT]);
     bars_in(&sk, "sk-meta", &[BAR]);
     bars_in(&sk, "sk-meta", &[SHORT]);
+    bars_in(&sk, if partner { "sk-meta" } else { "sk-meta sk-off" }, &[SHORT]);
     let fig = el(&sk, "div", &[("class", "sk-fig")]);
     el(&fig, "div", &[("class", "sk sk-img")]);
     bars_in(&fig, "sk-cap", &[BAR]);

@@ -31,6 +31,7 @@ const cases = [
   ['a listing with Load more', () => any('/demo/feeds/recent.json'), '[part~="load-more"]'],
   ['a WordPress post with an embed card', () => any('/wp-json/wp/v2/posts?slug=colombo-port&_embed'), '[part~="embed"]'],
   ['the error state with Retry', () => any('/fixtures/fixtures/missing-title.json'), '[part~="retry"]'],
+  ['a partner article with its credit and Share', () => `${server.url}fixtures/e2e/pages/partner.html?src=/demo/articles/diplomatic-tour.json&data-partner=Sun&data-links=out`, '[part~="share"]'],
 ];
 
 for (const [name, url, ready] of cases) {

@@ -83,3 +83,8 @@ test('the snippet with its script tag after the element moves nothing either (na
   const { cls, detail } = await layoutShift('shift-after.html', NARROW);
   assert.ok(cls <= 0.1, `CLS ${cls.toFixed(4)} > 0.1:\n${detail}`);
 });
+
+test('a partner widget, with its credit line, moves nothing with the documented reserve (narrow)', async () => {
+  const { cls, detail } = await layoutShift('shift-partner.html', NARROW);
+  assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)} > 0.01:\n${detail}`);
+});

@@ -105,7 +105,9 @@ test('Back restores the page scroll position the reader left', async () => {
   await card.click();
   await waitHeadline(page, /Indus Waters Row/);
   const top = await page.evaluate(() => document.querySelector('[data-dateline]').getBoundingClientRect().top);
-  assert.ok(top >= 0, 'the widget top is brought into view');
+  // Scroll positions are whole pixels; the widget's top may sit at a
+  // fraction of one (the host page's header above it has any height).
+  assert.ok(top > -1, `the widget top is brought into view (${top})`);
   await page.goBack();
   await waitHeadline(page, /Pakistan Mirrors India/);
   await page.waitForFunction((want) => Math.abs(scrollY - want) < 2, y);
