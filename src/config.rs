@@ -33,6 +33,47 @@ pub struct Config {
     pub layout: Layout,
     /// `data-max-items`: how many stories the Recent Posts rail shows (1–50).
     pub max_items: usize,
+    /// `data-loading`: when the widget fetches its first document.
+    pub loading: Loading,
+}
+
+/// When a widget starts (`data-loading`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loading {
+    /// `lazy`, and the default: at once if the element is within about a
+    /// viewport of being visible (`near`), else when it comes that near.
+    Lazy,
+    /// `eager`: at once, wherever the element is.
+    Eager,
+}
+
+/// Whether an element whose box spans `top`..`bottom` (relative to the
+/// viewport, as `getBoundingClientRect` says) is within one viewport's
+/// height (`vh`) of being visible. The loader (loader/dateline.js) and the
+/// lazy start's IntersectionObserver (`rootMargin: 100% 0px`) use the same
+/// rule.
+pub fn near(top: f64, bottom: f64, vh: f64) -> bool {
+    bottom >= -vh && top <= 2.0 * vh
+}
+
+/// The key in `Dateline.mount(el, options)` that stands for the attribute
+/// `name`, as `el.dataset` names it: `data-heading-level` is
+/// `headingLevel`. `None` for a name that is not a `data-*` attribute.
+pub fn option_key(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("data-")?;
+    let mut key = String::with_capacity(rest.len());
+    let mut up = false;
+    for c in rest.chars() {
+        match c {
+            '-' => up = true,
+            c if up => {
+                key.push(c.to_ascii_uppercase());
+                up = false;
+            }
+            c => key.push(c),
+        }
+    }
+    Some(key)
 }
 
 /// What a widget shows of a story.
@@ -103,7 +144,8 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
         .and_then(|n| n.trim().parse::<usize>().ok())
         .filter(|n| (1..=MAX_FEED_ITEMS).contains(n))
         .unwrap_or(RAIL_ITEMS);
-    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items })
+    let loading = if attr("data-loading").is_some_and(|l| l.trim().eq_ignore_ascii_case("eager")) { Loading::Eager } else { Loading::Lazy };
+    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items, loading })
 }
 
 #[cfg(test)]
@@ -130,7 +172,8 @@ mod tests {
                 format: None,
                 theme: Theme::Auto,
                 layout: Layout::Full,
-                max_items: 10
+                max_items: 10,
+                loading: Loading::Lazy,
             }
         );
     }
@@ -164,6 +207,34 @@ mod tests {
         for (v, want) in [("3", 3), (" 50 ", 50), ("1", 1), ("0", 10), ("51", 10), ("-2", 10), ("five", 10)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-max-items", v)]), PAGE).unwrap();
             assert_eq!(c.max_items, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_loading_eager_in_any_case_turns_lazy_start_off() {
+        for (v, want) in [("eager", Loading::Eager), (" EAGER ", Loading::Eager), ("lazy", Loading::Lazy), ("soon", Loading::Lazy), ("", Loading::Lazy)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-loading", v)]), PAGE).unwrap();
+            assert_eq!(c.loading, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn near_means_within_one_viewport_of_the_visible_area() {
+        let vh = 800.0;
+        // On screen, just below the fold, a viewport below it, past that.
+        assert!(near(100.0, 600.0, vh));
+        assert!(near(900.0, 1500.0, vh));
+        assert!(near(1600.0, 2400.0, vh));
+        assert!(!near(1601.0, 2400.0, vh));
+        // Scrolled past: still near within a viewport above.
+        assert!(near(-2000.0, -800.0, vh));
+        assert!(!near(-2000.0, -801.0, vh));
+    }
+
+    #[test]
+    fn option_keys_are_the_dataset_names_of_the_attributes() {
+        for (name, want) in [("data-src", Some("src")), ("data-heading-level", Some("headingLevel")), ("data-utm-source", Some("utmSource")), ("data-max-items", Some("maxItems")), ("src", None), ("aria-label", None)] {
+            assert_eq!(option_key(name).as_deref(), want, "{name}");
         }
     }
 
