@@ -211,15 +211,15 @@ fn mount_with(el: &Element, options: &JsValue, is_near: bool) -> bool {
         LIVE.with(|l| l.borrow_mut().push(Live { host, root, state: State::Waiting(cfg, id) }));
         return true;
     }
-    let state = run(&document, &host, &root, cfg, id);
+    let Some(state) = run(&document, &host, &root, cfg, id) else { return false };
     LIVE.with(|l| l.borrow_mut().push(Live { host, root, state }));
     true
 }
 
 /// Mount the `Widget` itself.
-fn run(document: &Document, host: &HtmlElement, root: &ShadowRoot, cfg: Config, id: String) -> State {
+fn run(document: &Document, host: &HtmlElement, root: &ShadowRoot, cfg: Config, id: String) -> Option<State> {
     adopt_styles(root);
-    let container = document.create_element("div").expect("a div");
+    let container = document.create_element("div").ok()?;
     let _ = container.set_attribute("class", "dl-host");
     apply_theme(cfg.theme, host, &container);
     root.replace_children_with_node_1(&container);
@@ -227,7 +227,7 @@ fn run(document: &Document, host: &HtmlElement, root: &ShadowRoot, cfg: Config, 
     let remote = Remote::default();
     let (h, r) = (host.clone(), remote.clone());
     let handle = leptos::mount::mount_to(container.unchecked_into(), move || view! { <Widget config=cfg page_lang=page_lang host=h id=id remote=r/> });
-    State::Running(Box::new(handle), remote)
+    Some(State::Running(Box::new(handle), remote))
 }
 
 /// Take `host`'s entry out of `LIVE`.
@@ -248,7 +248,7 @@ fn running(host: &Element) -> Option<Remote> {
             if let Some(o) = near_observer() {
                 o.unobserve(&host);
             }
-            run(&document, &host, &root, cfg, id)
+            run(&document, &host, &root, cfg, id)?
         }
         running => running,
     };

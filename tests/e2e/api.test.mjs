@@ -173,3 +173,30 @@ test('every event reaches the page with a JSON-safe detail: ready, navigate for 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a widget far below the fold fetches nothing until it is scrolled near; eager and above-the-fold ones start at once', async () => {
+  await control(server, '/__test/reset');
+  const { page, problems } = await openPage(browser, server.url + PAGES + 'lazy.html');
+  await waitHeadline(page, /Pakistan Mirrors/, '#top');
+  await waitHeadline(page, /Embassy Warns/, '#eager');
+  await page.evaluate(() => Dateline.ready);
+  const asked = async (which) => (await requests('/fixtures/')).filter((r) => which in r.query).length;
+  const fetches = () => page.evaluate(() => window.__fetches.map((f) => [new URL(f.url).search.slice(1), f.wasm]));
+  // The top widget's document came from the loader's early fetch (before
+  // the wasm was there), once; the eager one was fetched too; the lazy
+  // one not at all, and it still shows its own content.
+  assert.deepEqual([await asked('top'), await asked('eager'), await asked('below')], [1, 1, 0]);
+  assert.deepEqual((await fetches()).filter(([q]) => q === 'top'), [['top', false]]);
+  assert.equal(await page.evaluate(() => document.getElementById('below').shadowRoot.querySelector('.dl-host')), null);
+  // Scrolled to two viewports above it: still nothing.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('below').offsetTop - 2.5 * innerHeight));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await asked('below'), 0);
+  // Within a viewport of it: it starts, before it is on screen.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('below').offsetTop - 1.5 * innerHeight));
+  await waitHeadline(page, /Embassy Warns/, '#below');
+  assert.equal(await asked('below'), 1);
+  assert.ok(await page.evaluate(() => document.getElementById('below').getBoundingClientRect().top > innerHeight), 'it started out of sight');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
