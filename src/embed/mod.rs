@@ -165,7 +165,9 @@ fn show_fallback(root: &ShadowRoot) {
 /// A value of `Dateline.mount`'s options as the attribute's text: strings
 /// as they are, numbers in figures, `true`/`false` as `on`/`off`.
 fn option_text(v: JsValue) -> Option<String> {
-    v.as_string().or_else(|| v.as_bool().map(|b| if b { "on" } else { "off" }.into())).or_else(|| v.as_f64().map(|n| n.to_string()))
+    // A number is written by JS's own `Number.prototype.toString`: Rust's
+    // float formatting would cost kilobytes of wasm.
+    v.as_string().or_else(|| v.as_bool().map(|b| if b { "on" } else { "off" }.into())).or_else(|| v.as_f64().and(v.dyn_ref::<js_sys::Number>()?.to_string_with_radix(10).ok()).map(String::from))
 }
 
 /// Turn one element into a widget; `options` (an object, or undefined)
