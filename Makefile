@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: demo test build setup test-layers test-native test-browser test-e2e sizes bench screenshots clean
+.PHONY: demo test build setup test-layers test-native test-browser test-types test-e2e sizes bench screenshots clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -37,7 +37,7 @@ demo: build
 	@echo "Dateline demo: http://127.0.0.1:$(PORT)/  (also /demo/wordpress.html, /demo/latest.html, /demo/rss.html, /demo/partner.html, /demo/languages.html, /builder.html)"
 	node scripts/serve.mjs --root dist --port $(PORT) --shift-dates --wordpress demo/wordpress/posts.json
 
-test: setup test-layers test-native test-browser build test-e2e
+test: setup test-layers test-native test-browser build test-types test-e2e
 	@scripts/sizes.sh --budget
 
 # Modules import only the layers below them (docs/ARCHITECTURE.md); the
@@ -50,6 +50,11 @@ test-native:
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test web
+
+# The shipped dist/dateline.d.ts, checked strictly against an example that
+# uses every member of window.Dateline and every event (docs/API.md).
+test-types:
+	tsc --strict --noEmit --target es2020 --lib es2020,dom --module es2020 --moduleResolution bundler tests/types/example.ts
 
 test-e2e:
 	@node scripts/summary.mjs --reset

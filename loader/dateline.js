@@ -75,6 +75,7 @@
   function hold(el, mine) {
     if (mine) el.style.minHeight = "100vh";
     function release() {
+      held.delete(el);
       el.removeEventListener("dateline:load", release);
       el.removeEventListener("dateline:error", release);
       if (mine)
@@ -86,6 +87,15 @@
     held.set(el, release);
     el.addEventListener("dateline:load", release);
     el.addEventListener("dateline:error", release);
+  }
+  // Within a viewport of being visible: the widget's own rule
+  // (config::near in src/config.rs). A widget far below the fold starts
+  // when the reader scrolls near it (data-loading="lazy", the default
+  // there); data-loading="eager" starts it at once wherever it is.
+  function lazy(el) {
+    var r = el.getBoundingClientRect();
+    var vh = w.innerHeight;
+    return !/^\s*eager\s*$/i.test(el.getAttribute("data-loading") || "") && !(r.bottom >= -vh && r.top <= 2 * vh);
   }
   // `fresh`: no frame can have shown what follows the elements yet: they
   // were just added (the observer below), or this script runs as a plain
@@ -104,12 +114,18 @@
     // (an async script that runs after the first paint). All reads come
     // before any write, so twenty widgets cost one style pass, not twenty.
     var free = fresh || !(perf && perf.getEntriesByType && perf.getEntriesByType("paint").length > 0);
+    // A lazy widget gets neither: it is fetched and rendered near the
+    // viewport, out of sight, so it reserves nothing and costs the
+    // widgets above the fold no bandwidth.
+    var later = todo.map(function (t) {
+      return lazy(t[0]);
+    });
     var mine = todo.map(function (t) {
       return free && !(parseFloat(getComputedStyle(t[0]).minHeight) > 0);
     });
     todo.forEach(function (t, i) {
-      hold(t[0], mine[i]);
-      if (deep) return;
+      hold(t[0], mine[i] && !later[i]);
+      if (deep || later[i]) return;
       var e = early[t[1]];
       if (e) e[1]++;
       else early[t[1]] = [early_fetch(t[1]), 1];
@@ -167,10 +183,11 @@
       });
     return [p, ctrl, performance.now()];
   }
-  // Elements that did not become widgets keep no reserve.
+  // Elements that did not become widgets, or that wait to come near,
+  // keep no reserve.
   function releaseAll() {
     held.forEach(function (release, el) {
-      el.shadowRoot || release();
+      (el.shadowRoot && el.shadowRoot.querySelector(".dl-host")) || release();
     });
   }
   prepare(me && !me.async && d.readyState == "loading");
@@ -200,22 +217,32 @@
     console.error("[dateline] could not start; the fallback content stays in place.", e);
   });
 
+  // Each call waits for the module, so calls made before it has loaded
+  // are queued (in order), not lost. The API is typed in dateline.d.ts and
+  // documented in docs/API.md.
+  // Anything but an element (a node or nothing, for scan) is refused here.
+  function call(name) {
+    var any = name == "scan";
+    return function (el, arg) {
+      return ready.then(function (m) {
+        return (any ? el == null || el instanceof Node : el instanceof Element) ? m[name](el, arg) : any ? 0 : false;
+      });
+    };
+  }
   w.Dateline = {
     version: VERSION,
     /** Resolves when the widget code has loaded and the page was scanned. */
     ready: ready.then(function () {}),
-    /** Mount every [data-dateline] element added since the last scan. */
-    scan: function () {
-      return ready.then(function (m) {
-        return m.scan();
-      });
-    },
-    /** Mount one element. Resolves to true if it became a widget. */
-    mount: function (el) {
-      return ready.then(function (m) {
-        return m.mount(el);
-      });
-    },
+    /** Mount every [data-dateline] element in root (default: the page) not mounted yet; resolves to how many. */
+    scan: call("scan"),
+    /** Mount one element, with options standing in for its data-* attributes. Resolves to true if it became a widget. */
+    mount: call("mount"),
+    /** Take a widget down; its element shows its own content again. */
+    unmount: call("unmount"),
+    /** Show another document in a widget. */
+    navigate: call("navigate"),
+    /** Fetch the document a widget shows again. */
+    refresh: call("refresh"),
     // Internal: the widget takes an early fetch (early_fetch's
     // [promise, controller, start]).
     _take: function (url) {

@@ -69,8 +69,8 @@ fi
 # 5. npm tools from package-lock.json: binaryen's wasm-opt (Debian's binaryen
 #    108 cannot read what wasm-bindgen 0.2.130 emits), terser (minifies the
 #    loader and the glue in the build), playwright-core, which drives the system Chromium
-#    and downloads no browser, and axe-core.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.stamp ]; then
+#    and downloads no browser, axe-core, and TypeScript (make test-types).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -x node_modules/.bin/tsc ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.stamp ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.stamp

@@ -41,6 +41,11 @@ impl<V: Clone> Lru<V> {
         self.peek(key).is_some()
     }
 
+    /// Forget `key` (a document the page asks to fetch again).
+    pub fn remove(&mut self, key: &str) {
+        self.entries.retain(|(k, _)| k != key);
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -53,6 +58,16 @@ impl<V: Clone> Lru<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removed_entry_is_gone_and_the_others_stay() {
+        let mut c = Lru::new(3);
+        c.put("a".into(), 1);
+        c.put("b".into(), 2);
+        c.remove("a");
+        c.remove("zz");
+        assert_eq!((c.get("a"), c.get("b"), c.len()), (None, Some(2), 1));
+    }
 
     #[test]
     fn evicts_the_least_recently_used_entry() {

@@ -57,6 +57,47 @@ pub struct Config {
     /// add (`utm_source`, percent-encoded value) to links to the
     /// publisher's canonical pages (`url::tagged`).
     pub utm: Vec<(&'static str, String)>,
+    /// `data-loading`: when the widget fetches its first document.
+    pub loading: Loading,
+}
+
+/// When a widget starts (`data-loading`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loading {
+    /// `lazy`, and the default: at once if the element is within about a
+    /// viewport of being visible (`near`), else when it comes that near.
+    Lazy,
+    /// `eager`: at once, wherever the element is.
+    Eager,
+}
+
+/// Whether an element whose box spans `top`..`bottom` (relative to the
+/// viewport, as `getBoundingClientRect` says) is within one viewport's
+/// height (`vh`) of being visible. The loader (loader/dateline.js) and the
+/// lazy start's IntersectionObserver (`rootMargin: 100% 0px`) use the same
+/// rule.
+pub fn near(top: f64, bottom: f64, vh: f64) -> bool {
+    bottom >= -vh && top <= 2.0 * vh
+}
+
+/// The key in `Dateline.mount(el, options)` that stands for the attribute
+/// `name`, as `el.dataset` names it: `data-heading-level` is
+/// `headingLevel`. `None` for a name that is not a `data-*` attribute.
+pub fn option_key(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("data-")?;
+    let mut key = String::with_capacity(rest.len());
+    let mut up = false;
+    for c in rest.chars() {
+        match c {
+            '-' => up = true,
+            c if up => {
+                key.push(c.to_ascii_uppercase());
+                up = false;
+            }
+            c => key.push(c),
+        }
+    }
+    Some(key)
 }
 
 /// The campaign attributes and the query parameter each one sets.
@@ -139,7 +180,8 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     let partner = text("data-partner");
     let links_out = attr("data-links").is_some_and(|l| l.trim().eq_ignore_ascii_case("out"));
     let utm = UTM.iter().filter_map(|(a, key)| Some((*key, encode(&text(a)?, false)))).collect();
-    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items, timeout_ms, partner, links_out, utm })
+    let loading = if attr("data-loading").is_some_and(|l| l.trim().eq_ignore_ascii_case("eager")) { Loading::Eager } else { Loading::Lazy };
+    Ok(Config { src, recent, heading_level, locale, history, format, theme, layout, max_items, timeout_ms, partner, links_out, utm, loading })
 }
 
 #[cfg(test)]
@@ -171,6 +213,7 @@ mod tests {
                 partner: None,
                 links_out: false,
                 utm: vec![],
+                loading: Loading::Lazy,
             }
         );
     }
@@ -212,6 +255,34 @@ mod tests {
         for (v, want) in [("2000", 2000), (" 30000 ", 30_000), ("1000", 1000), ("60000", 60_000), ("10", 1000), ("0", 1000), ("100000", 60_000), ("99999999999999999999", 15_000), ("-5", 15_000), ("2s", 15_000), ("", 15_000)] {
             let c = parse(attrs(&[("data-src", "a.json"), ("data-timeout", v)]), PAGE).unwrap();
             assert_eq!(c.timeout_ms, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn data_loading_eager_in_any_case_turns_lazy_start_off() {
+        for (v, want) in [("eager", Loading::Eager), (" EAGER ", Loading::Eager), ("lazy", Loading::Lazy), ("soon", Loading::Lazy), ("", Loading::Lazy)] {
+            let c = parse(attrs(&[("data-src", "a.json"), ("data-loading", v)]), PAGE).unwrap();
+            assert_eq!(c.loading, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn near_means_within_one_viewport_of_the_visible_area() {
+        let vh = 800.0;
+        // On screen, just below the fold, a viewport below it, past that.
+        assert!(near(100.0, 600.0, vh));
+        assert!(near(900.0, 1500.0, vh));
+        assert!(near(1600.0, 2400.0, vh));
+        assert!(!near(1601.0, 2400.0, vh));
+        // Scrolled past: still near within a viewport above.
+        assert!(near(-2000.0, -800.0, vh));
+        assert!(!near(-2000.0, -801.0, vh));
+    }
+
+    #[test]
+    fn option_keys_are_the_dataset_names_of_the_attributes() {
+        for (name, want) in [("data-src", Some("src")), ("data-heading-level", Some("headingLevel")), ("data-utm-source", Some("utmSource")), ("data-max-items", Some("maxItems")), ("src", None), ("aria-label", None)] {
+            assert_eq!(option_key(name).as_deref(), want, "{name}");
         }
     }
 

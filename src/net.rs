@@ -318,6 +318,12 @@ pub fn cached(url: &str) -> Option<Doc> {
     CACHE.with(|c| c.borrow_mut().get(url))
 }
 
+/// Drop `url` from the page-wide cache, so its next load fetches it again
+/// (`Dateline.refresh`).
+pub fn forget(url: &str) {
+    CACHE.with(|c| c.borrow_mut().remove(url));
+}
+
 /// Replace a cached document (a listing that grew by "Load more", so Back
 /// restores it with every page).
 pub fn remember(url: &str, doc: Doc) {

@@ -295,6 +295,64 @@ impl Place {
     }
 }
 
+/// What started a navigation, as the `dateline:navigate` event names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    Card,
+    Tag,
+    Recent,
+    Listing,
+    History,
+    Api,
+}
+
+impl Trigger {
+    /// Which of the widget's in-place links (by its `part`) was followed:
+    /// an Also Read card or a compact teaser's headline is a card.
+    pub fn of_link(part: Option<&str>) -> Trigger {
+        match part.unwrap_or_default() {
+            "tag" => Trigger::Tag,
+            "recent-link" | "more-recent" => Trigger::Recent,
+            "listing-link" => Trigger::Listing,
+            _ => Trigger::Card,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Trigger::Card => "card",
+            Trigger::Tag => "tag",
+            Trigger::Recent => "recent",
+            Trigger::Listing => "listing",
+            Trigger::History => "history",
+            Trigger::Api => "api",
+        }
+    }
+}
+
+impl LoadError {
+    /// The `kind` of a `dateline:error` event: `network`, `offline`,
+    /// `cors`, `timeout`, `http` or `format`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LoadError::Network | LoadError::Cancelled => "network",
+            LoadError::Offline => "offline",
+            LoadError::Cors => "cors",
+            LoadError::Timeout => "timeout",
+            LoadError::Http(_) => "http",
+            LoadError::Format(_) => "format",
+        }
+    }
+
+    /// The HTTP status of a `dateline:error` event, where there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            LoadError::Http(s) => Some(*s),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,5 +723,20 @@ mod tests {
         let mut off = Place::new(None, HOME.into());
         off.go(B, How::Initial, None, 0.0, "");
         assert_eq!(share_link(&off, page, "https://news.example/b/", false, &[]), "https://news.example/b/", "no history: no deep link");
+    }
+
+    #[test]
+    fn each_in_place_link_part_names_its_trigger() {
+        for (part, want) in [(Some("tag"), "tag"), (Some("recent-link"), "recent"), (Some("more-recent"), "recent"), (Some("listing-link"), "listing"), (Some("also-read-card"), "card"), (None, "card")] {
+            assert_eq!(Trigger::of_link(part).name(), want, "{part:?}");
+        }
+    }
+
+    #[test]
+    fn an_error_event_names_its_kind_and_only_http_has_a_status() {
+        let cases = [(LoadError::Network, "network", None), (LoadError::Offline, "offline", None), (LoadError::Cors, "cors", None), (LoadError::Timeout, "timeout", None), (LoadError::Http(503), "http", Some(503)), (LoadError::Format(FormatError::HtmlPage), "format", None)];
+        for (e, kind, status) in cases {
+            assert_eq!((e.kind(), e.status()), (kind, status), "{e:?}");
+        }
     }
 }

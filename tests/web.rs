@@ -60,10 +60,18 @@ fn widget(base: &str) -> HtmlElement {
     el
 }
 
+/// `Dateline.mount`'s options for a widget that starts at once wherever it
+/// is: the test page stacks widgets far below its fold.
+fn eager() -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"loading".into(), &"eager".into()).unwrap();
+    o.into()
+}
+
 #[wasm_bindgen_test]
 async fn a_fixture_article_renders_into_a_shadow_root_with_every_part() {
     let host = widget("https://parts.example/api");
-    assert!(mount(&host));
+    assert!(mount(&host, eager()));
     let root = host.shadow_root().expect("open shadow root");
     wait_for(&root, "[part~='recent-item']").await;
     for part in [
@@ -86,14 +94,14 @@ async fn a_fixture_article_renders_into_a_shadow_root_with_every_part() {
     assert_eq!(root.adopted_style_sheets().length(), 1);
     assert!(root.query_selector("style").unwrap().is_none());
     // Mounting twice is refused.
-    assert!(!mount(&host));
+    assert!(!mount(&host, eager()));
 }
 
 #[wasm_bindgen_test]
 async fn data_heading_level_sets_the_headline_tag() {
     let host = widget("https://level.example/api");
     host.set_attribute("data-heading-level", "4").unwrap();
-    assert!(mount(&host));
+    assert!(mount(&host, eager()));
     let root = host.shadow_root().unwrap();
     let h = wait_for(&root, "[part~='headline']").await;
     assert_eq!(h.tag_name(), "H4");
@@ -104,7 +112,7 @@ async fn data_heading_level_sets_the_headline_tag() {
 #[wasm_bindgen_test]
 async fn clicking_an_also_read_card_swaps_in_the_other_article_and_focuses_it() {
     let host = widget("https://nav.example/api");
-    assert!(mount(&host));
+    assert!(mount(&host, eager()));
     let root = host.shadow_root().unwrap();
     let card: HtmlElement = wait_for(&root, "[part~='also-read-card'][data-src]").await.unchecked_into();
     card.click();
@@ -129,7 +137,7 @@ async fn an_element_without_data_src_is_left_alone() {
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.set_attribute("data-dateline", "").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
-    assert!(!mount(&el));
+    assert!(!mount(&el, eager()));
     assert!(el.shadow_root().is_none());
 }
 
@@ -140,7 +148,7 @@ async fn a_network_failure_shows_the_error_part_with_retry_and_keeps_the_fallbac
     // Port 9 (discard) on loopback refuses connections at once.
     el.set_attribute("data-src", "http://127.0.0.1:9/none.json").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
-    assert!(mount(&el));
+    assert!(mount(&el, eager()));
     let root = el.shadow_root().unwrap();
     let err = wait_for(&root, "[part~='error']").await;
     assert_eq!(err.get_attribute("role").as_deref(), Some("alert"));
@@ -246,7 +254,7 @@ async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
     el.set_attribute("data-dateline", "").unwrap();
     el.set_attribute("data-src", src).unwrap();
     document().body().unwrap().append_child(&el).unwrap();
-    assert!(mount(&el));
+    assert!(mount(&el, eager()));
     let root = el.shadow_root().unwrap();
     let card: HtmlElement = wait_for(&root, "[part~='also-read-card'][data-src]").await.unchecked_into();
     let article_before = root.query_selector("[part~='article']").unwrap().unwrap();

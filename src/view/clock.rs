@@ -77,7 +77,23 @@ fn tick() {
         sweep(&mut c);
         c.entries.iter().filter(|e| e.visible).for_each(|e| e.show(t));
     });
-    arm(t);
+    // With no time left on the page, no timer runs until one is watched.
+    if CLOCK.with(|c| !c.borrow().entries.is_empty()) {
+        arm(t);
+    }
+}
+
+/// Forget the times of a widget that was taken down (its elements have
+/// left the document), at once; the timer stops when none is left.
+pub fn sweep_now() {
+    let empty = CLOCK.with(|c| {
+        let mut c = c.borrow_mut();
+        sweep(&mut c);
+        c.entries.is_empty()
+    });
+    if empty {
+        disarm();
+    }
 }
 
 fn disarm() {
@@ -108,7 +124,7 @@ fn on_intersect(records: js_sys::Array) {
             }
         }
     });
-    if !hidden() {
+    if !hidden() && CLOCK.with(|c| !c.borrow().entries.is_empty()) {
         arm(t);
     }
 }

@@ -106,7 +106,8 @@ pub fn load_more(
             more_busy.set(true);
             more_failed.set(false);
             let host = host.clone();
-            let on_screen = move |src: &str| shown.with_untracked(|s| s.as_ref().is_some_and(|s| s.src == src));
+            // (A widget taken down meanwhile has nothing on screen.)
+            let on_screen = move |src: &str| shown.try_with_untracked(|s| s.as_ref().is_some_and(|s| s.src == src)).unwrap_or(false);
             spawn_local(async move {
                 let page = load_listing(&next, format).await;
                 // Another view may be on screen by now: it has its own state.

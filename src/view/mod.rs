@@ -24,19 +24,75 @@ use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::model::{Article, Doc, Listing};
 use crate::net::{load_listing, load_with, Opts};
-use crate::widget::{How, LoadError, Place, Shown, Status};
+use crate::widget::{How, LoadError, Place, Shown, Status, Trigger};
 use leptos::prelude::*;
-use nav::{after_render, dispatch, in_place_target, is_plain_click, push_search, scroll_y, search};
+use nav::{after_render, dispatch, dispatch_with, in_place_target, is_plain_click, object, push_search, scroll_y, search};
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, HtmlElement};
 
 /// Navigate the widget in place to a document URL (a card's or a tag's
 /// `src`), with the words the reader clicked as a title for a listing that
-/// has none.
-pub type Nav = Rc<dyn Fn(String, Option<String>)>;
+/// has none, and which kind of link it was.
+pub type Nav = Rc<dyn Fn(String, Option<String>, Trigger)>;
+
+/// A running widget as `embed` holds it: the JS API's `navigate` and
+/// `refresh`, and `end`, which stops what the widget started outside its
+/// reactive owner (the request in flight, the `popstate` listener, answers
+/// and events still to come) before `embed` drops the owner.
+#[derive(Clone, Default)]
+pub struct Remote(Rc<RemoteInner>);
+
+#[derive(Default)]
+struct RemoteInner {
+    /// `Some(src)`: show `src`; `None`: fetch what is shown again.
+    go: RefCell<Option<Rc<dyn Fn(Option<String>)>>>,
+    ends: RefCell<Vec<Box<dyn FnOnce()>>>,
+}
+
+impl Remote {
+    /// Show `src` (an absolute, checked URL) as a click would, with a
+    /// history entry. False once the widget has ended.
+    pub fn navigate(&self, src: String) -> bool {
+        self.call(Some(src))
+    }
+    /// Fetch the document on screen again, past the page's cache.
+    pub fn refresh(&self) -> bool {
+        self.call(None)
+    }
+    fn call(&self, src: Option<String>) -> bool {
+        let go = self.0.go.borrow().clone();
+        go.map(|g| g(src)).is_some()
+    }
+    fn on_end(&self, f: impl FnOnce() + 'static) {
+        self.0.ends.borrow_mut().push(Box::new(f));
+    }
+    pub fn end(&self) {
+        self.0.go.borrow_mut().take();
+        let ends = std::mem::take(&mut *self.0.ends.borrow_mut());
+        ends.into_iter().for_each(|f| f());
+    }
+}
+
+/// Any link followed out of the widget other than in place (a story's own
+/// page, a link in its text, a modified click on an in-place link) is a
+/// `dateline:click-out`, for the host's own analytics.
+fn click_out(host: &HtmlElement, shown: RwSignal<Option<Shown>, LocalStorage>, ev: &web_sys::MouseEvent) {
+    if ev.default_prevented() {
+        return;
+    }
+    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
+    let Some(url) = link.and_then(|a| a.get_attribute("href")) else { return };
+    let from = shown.with_untracked(|s| s.as_ref().map(|s| JsValue::from(s.src.as_str()))).unwrap_or(JsValue::NULL);
+    dispatch_with(host, "dateline:click-out", &[("url", url.into()), ("from", from)]);
+}
+
+/// `performance.now()`, the clock of the `dateline:ready` timings.
+fn perf_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
 
 /// What every part of a rendered widget needs to know.
 #[derive(Clone)]
@@ -79,7 +135,7 @@ impl Ctx {
 /// Put a loaded document (from `src`, titled with `hint` if it is a listing
 /// without a title) on screen after a navigation of some kind, restoring a
 /// scroll position.
-type Show = dyn Fn(Doc, String, Option<String>, How, Option<f64>);
+type Show = dyn Fn(Doc, String, Option<String>, How, Option<f64>, Option<Trigger>);
 
 thread_local! {
     static FIRST_RENDER: Cell<bool> = const { Cell::new(true) };
@@ -107,7 +163,7 @@ fn fill_rail(el: web_sys::Element, (ctx, src, l): (Ctx, String, Rc<Listing>)) {
 /// One widget: shows `config.src` (or the document a deep link names for
 /// it), and navigates in place.
 #[component]
-pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: String) -> impl IntoView {
+pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: String, remote: Remote) -> impl IntoView {
     let shown: RwSignal<Option<Shown>, LocalStorage> = RwSignal::new_local(None);
     let recent: RwSignal<Option<(String, Rc<Listing>)>, LocalStorage> = RwSignal::new_local(None);
     let status: RwSignal<Status, LocalStorage> = RwSignal::new_local(Status::Loading(config.src.clone()));
@@ -120,6 +176,21 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let timeout = config.timeout_ms;
     // A failed load the browser's next `online` event tries once more.
     let online_retry = Rc::new(Cell::new(false));
+    // False once the widget has ended: nothing it queued acts any more.
+    let alive = Rc::new(Cell::new(true));
+    {
+        let (alive, generation, inflight) = (alive.clone(), generation.clone(), inflight.clone());
+        remote.on_end(move || {
+            alive.set(false);
+            // A late answer is discarded, as after a newer navigation.
+            generation.set(generation.get() + 1);
+            if let Some(c) = inflight.borrow_mut().take() {
+                c.abort();
+            }
+        });
+    }
+    let started = perf_now();
+    let readied = Rc::new(Cell::new(false));
     let place = Rc::new(RefCell::new(Place::new(config.history.then_some(id), config.src.clone())));
     // A compact or rail widget shows a story the reader opens from it in
     // full, and its own view again when Back returns to its `data-src`.
@@ -165,12 +236,14 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // asks for: announce, focus, scroll.
     let show: Rc<Show> = {
         let host = host.clone();
-        Rc::new(move |doc: Doc, src: String, hint: Option<String>, how: How, scroll: Option<f64>| {
+        let alive = alive.clone();
+        Rc::new(move |doc: Doc, src: String, hint: Option<String>, how: How, scroll: Option<f64>, trigger: Option<Trigger>| {
             if let Doc::Article(a) = &doc {
                 load_recent(a);
             }
             let next = Shown { src: src.clone(), doc, hint };
             let title = next.title(messages(&locale.get_untracked()));
+            let from = shown.with_untracked(|s| s.as_ref().map(|s| s.src.clone()));
             shown.set(Some(next));
             status.set(Status::Idle);
             if FIRST_RENDER.with(|f| f.replace(false)) {
@@ -185,12 +258,25 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             }
             // Once the whole story is in (its later part renders a task
             // after its top): a page that reserved the widget's space may
-            // release it now without the content below moving twice.
+            // release it now without the content below moving twice. The
+            // first story is the widget's `ready`; a later one that a link,
+            // Back or the API opened is a `navigate`.
             let host = host.clone();
+            let (alive, readied) = (alive.clone(), readied.clone());
             spawn_local(async move {
                 crate::browser::next_task().await;
                 crate::browser::next_task().await;
+                if !alive.get() {
+                    return;
+                }
                 dispatch(&host, "dateline:load", &src);
+                if !readied.replace(true) {
+                    let shown_at = perf_now();
+                    let timings = object(&[("start", started.into()), ("shown", shown_at.into()), ("elapsed", (shown_at - started).into())]);
+                    dispatch_with(&host, "dateline:ready", &[("src", src.into()), ("title", title.into()), ("timings", timings)]);
+                } else if let Some(t) = trigger {
+                    dispatch_with(&host, "dateline:navigate", &[("from", from.map(JsValue::from).unwrap_or(JsValue::NULL)), ("to", src.into()), ("trigger", t.name().into())]);
+                }
             });
         })
     };
@@ -199,11 +285,12 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // supersedes the previous one: its request is aborted and a late answer
     // is discarded, so a slow A can never overwrite a fast B. A document
     // already in the page's cache is shown at once, in this same frame.
-    let navigate: Rc<dyn Fn(String, How, Option<String>)> = {
+    let navigate: Rc<dyn Fn(String, How, Option<String>, Option<Trigger>)> = {
         let host = host.clone();
+        let home = home.clone();
         let place = place.clone();
         let online_retry = online_retry.clone();
-        Rc::new(move |src: String, how: How, hint: Option<String>| {
+        Rc::new(move |src: String, how: How, hint: Option<String>, trigger: Option<Trigger>| {
             let step = place.borrow_mut().go(&src, how, hint, scroll_y(), &search());
             match how {
                 How::Click if layout.get_untracked() != Layout::Full => layout.set(Layout::Full),
@@ -222,7 +309,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             }
             let (hint, scroll) = (step.hint, step.scroll);
             if let Some(doc) = crate::net::cached(&src) {
-                show(doc, src, hint, how, scroll);
+                show(doc, src, hint, how, scroll, trigger);
                 return;
             }
             let ctrl = AbortController::new().ok();
@@ -244,12 +331,13 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                     return;
                 }
                 match result {
-                    Ok(doc) => show(doc, src, hint, how, scroll),
+                    Ok(doc) => show(doc, src, hint, how, scroll, trigger),
                     Err(LoadError::Cancelled) => {}
                     Err(error) => {
                         web_sys::console::error_1(&error.hint(&src).into());
                         online_retry.set(crate::retry::after_online(&error));
-                        dispatch(&host, "dateline:error", &src);
+                        let status_code = error.status().map(JsValue::from).unwrap_or(JsValue::NULL);
+                        dispatch_with(&host, "dateline:error", &[("kind", error.kind().into()), ("status", status_code), ("url", src.as_str().into())]);
                         status.set(Status::Failed { url: src, error });
                     }
                 }
@@ -258,7 +346,21 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     };
 
     let first = place.borrow().target(&search());
-    navigate(first, How::Initial, None);
+    navigate(first, How::Initial, None, None);
+
+    // The JS API: `Dateline.navigate(el, src)` and `Dateline.refresh(el)`.
+    {
+        let navigate = navigate.clone();
+        let home = home.clone();
+        *remote.0.go.borrow_mut() = Some(Rc::new(move |src: Option<String>| match src {
+            Some(src) => navigate(src, How::Click, None, Some(Trigger::Api)),
+            None => {
+                let now = shown.with_untracked(|s| s.as_ref().map(|s| s.src.clone())).unwrap_or_else(|| home.clone());
+                crate::net::forget(&now);
+                navigate(now, How::Retry, None, None);
+            }
+        }));
+    }
 
     // Back and Forward: every widget reads its own parameter and moves only
     // if it names another document. The host's own pushState routing never
@@ -275,14 +377,18 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             }
             let to = place.borrow().popped(&search());
             if let Some(target) = to {
-                navigate(target, How::Pop, None);
+                navigate(target, How::Pop, None, Some(Trigger::History));
             }
         });
         if let Some(w) = web_sys::window() {
             let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
         }
-        // The widget lives as long as the page.
-        on_pop.forget();
+        // Until the widget ends.
+        remote.on_end(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+            }
+        });
     }
 
     // Back online: a load that failed for want of a connection is tried
@@ -295,19 +401,23 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 return;
             }
             if let Status::Failed { url, .. } = status.get_untracked() {
-                navigate(url, How::Retry, None);
+                navigate(url, How::Retry, None, None);
             }
         });
         if let Some(w) = web_sys::window() {
             let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
         }
-        // The widget lives as long as the page.
-        on_online.forget();
+        // Until the widget ends.
+        remote.on_end(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.remove_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+            }
+        });
     }
 
     let nav: Nav = {
         let navigate = navigate.clone();
-        Rc::new(move |src, hint| navigate(src, How::Click, hint))
+        Rc::new(move |src, hint, trigger| navigate(src, How::Click, hint, Some(trigger)))
     };
 
     let more = listing::load_more(shown, more_busy, more_failed, host.clone(), format);
@@ -336,7 +446,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     // Three independent reactive pieces, so a status change (the loading bar,
     // an error) never rebuilds the story on screen.
-    let banner = status::banner(status, locale, move |url| navigate.get_value()(url, How::Retry, None));
+    let banner = status::banner(status, locale, move |url| navigate.get_value()(url, How::Retry, None, None));
     let bar = status::bar(status, locale, shown);
     // The view is rebuilt when another document is shown, not when the one
     // on screen grows: "Load more" appends to the listing's list.
@@ -398,20 +508,29 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     // One listener per widget for every in-place link (`cards::in_place_link`):
     // a plain left click opens its `data-src`, hover and focus prefetch it.
-    let on_click = move |ev: web_sys::MouseEvent| {
-        // The Share button (`data-share`, which content can never carry).
-        let on = |sel: &str| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(sel).ok().flatten());
-        if on("[data-share]").is_some() {
-            share_now.get_value()();
-            return;
+    let on_click = {
+        let host = host.clone();
+        move |ev: web_sys::MouseEvent| {
+            // The Share button (`data-share`, which content can never carry).
+            let on = |sel: &str| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(sel).ok().flatten());
+            if on("[data-share]").is_some() {
+                share_now.get_value()();
+                return;
+            }
+            let target = in_place_target(&ev).filter(|_| is_plain_click(&ev)).and_then(|a| Some((a.get_attribute("data-src")?, a)));
+            let Some((src, a)) = target else { return click_out(&host, shown, &ev) };
+            ev.prevent_default();
+            nav.get_value()(src, a.get_attribute("data-hint"), Trigger::of_link(a.get_attribute("part").as_deref()));
         }
-        if !is_plain_click(&ev) {
-            return;
+    };
+    // A middle click opens the link in a new tab.
+    let on_aux = {
+        let host = host.clone();
+        move |ev: web_sys::MouseEvent| {
+            if ev.button() == 1 {
+                click_out(&host, shown, &ev);
+            }
         }
-        let Some(a) = in_place_target(&ev) else { return };
-        let Some(src) = a.get_attribute("data-src") else { return };
-        ev.prevent_default();
-        nav.get_value()(src, a.get_attribute("data-hint"));
     };
     let warm = move |ev: &web_sys::Event| {
         if let Some(src) = in_place_target(ev).and_then(|a| a.get_attribute("data-src")) {
@@ -421,7 +540,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let on_over = move |ev: web_sys::PointerEvent| warm(&ev);
     let on_focus = move |ev: web_sys::FocusEvent| warm(&ev);
     view! {
-        <div class="dl-grid" on:click=on_click on:pointerover=on_over on:focusin=on_focus>
+        <div class="dl-grid" on:click=on_click on:auxclick=on_aux on:pointerover=on_over on:focusin=on_focus>
             {body}
             {rail}
         </div>

@@ -2,14 +2,34 @@
 //! history entries), its scroll position, focus after a render, the events
 //! a widget dispatches on its element, and which clicks open in place.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 /// Dispatch `name` on the widget's element, bubbling out of its shadow
 /// root, with the document URL as `detail`.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &str) {
+    dispatch_value(host, name, &JsValue::from_str(detail));
+}
+
+/// Dispatch `name` with a plain object of `fields` as `detail` (strings,
+/// numbers, null and objects of those: JSON-safe). The events are listed in
+/// docs/API.md and loader/dateline.d.ts.
+pub fn dispatch_with(host: &HtmlElement, name: &str, fields: &[(&str, JsValue)]) {
+    dispatch_value(host, name, &object(fields));
+}
+
+/// A plain object of `fields`.
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn dispatch_value(host: &HtmlElement, name: &str, detail: &JsValue) {
     let init: web_sys::CustomEventInit = crate::browser::bare();
-    init.set_detail(&wasm_bindgen::JsValue::from_str(detail));
+    init.set_detail(detail);
     init.set_bubbles(true);
     init.set_composed(true);
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {

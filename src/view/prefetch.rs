@@ -22,7 +22,10 @@ fn observer() -> Option<IntersectionObserver> {
             let cb = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(|records: js_sys::Array, obs: IntersectionObserver| {
                 for r in records.iter() {
                     let Ok(r) = r.dyn_into::<IntersectionObserverEntry>() else { continue };
-                    if r.is_intersecting() {
+                    // A link of a widget that was taken down is let go.
+                    if !r.target().is_connected() {
+                        obs.unobserve(&r.target());
+                    } else if r.is_intersecting() {
                         let target = r.target();
                         obs.unobserve(&target);
                         if let Some(src) = target.get_attribute("data-src") {

@@ -277,6 +277,8 @@ test('offline: a first load says "you seem to be offline", and coming back onlin
     el.id = 'late';
     el.dataset.dateline = '';
     el.dataset.src = src;
+    // Below the story, far below the fold: it would start lazily.
+    el.dataset.loading = 'eager';
     document.body.append(el);
     return window.Dateline.scan();
   }, key);

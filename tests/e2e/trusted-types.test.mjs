@@ -60,6 +60,8 @@ test('a feed (XML, parsed inertly through the dateline policy) and the error par
       el.id = id;
       el.setAttribute('data-dateline', '');
       el.setAttribute('data-src', src);
+      // Below a whole story, far below the fold: they would start lazily.
+      el.setAttribute('data-loading', 'eager');
       document.body.append(el);
     }
     return window.Dateline.scan();
