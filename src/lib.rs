@@ -3,7 +3,8 @@
 //! The pure core (no web-sys, no leptos; tested natively with `cargo test`):
 //! `model`, `formats` (with its own small JSON parser, `formats::json`, so
 //! serde_json stays out of the wasm), `blocks`, `sanitize`, `text`, `time`,
-//! `url`, `history`, `config`, `i18n`, `cache`, `limits`, and `widget` (what
+//! `url`, `history`, `config`, `i18n`, `cache`, `limits`, `preparse` (the
+//! pass over HTML strings before any parser), and `widget` (what
 //! a widget decides).
 //! The browser shell (wasm32 only), in layers: `browser` (timers, marks,
 //! the clock, the inert HTML reader), `net` (fetching), `view` (Leptos
@@ -19,6 +20,7 @@ pub mod history;
 pub mod i18n;
 pub mod limits;
 pub mod model;
+pub mod preparse;
 pub mod sanitize;
 pub mod text;
 pub mod time;

@@ -51,6 +51,9 @@ pub struct Ctx {
     pub compact: bool,
     /// Stories the Recent Posts rail shows (`data-max-items`).
     pub rail_items: usize,
+    /// The widget's own `data-src`: only documents on its origin open in
+    /// place (`history::in_place`).
+    pub home: String,
 }
 
 impl Ctx {
@@ -109,6 +112,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     // full, and its own view again when Back returns to its `data-src`.
     let layout = RwSignal::new(config.layout);
     let (own_layout, home, rail_items) = (config.layout, config.src.clone(), config.max_items);
+    let home_rc = home.clone();
     // The language the widget speaks follows the story on screen.
     let locale = {
         let fixed_locale = config.locale.clone();
@@ -285,11 +289,12 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let key = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.src.clone())));
     let listing_now = Signal::derive_local(move || shown.with(|s| s.as_ref().and_then(|s| s.listing().cloned())));
     let has_recent = config.recent.is_some();
+    let rail_home = home_rc.clone();
     let content = move || {
         let t = messages(&locale.get());
         let lay = layout.get();
         key.track();
-        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items };
+        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items, home: home_rc.clone() };
         match shown.get_untracked() {
             // A rail widget's story is its rail (beside, in `rail` below).
             Some(Shown { doc: Doc::Article(_), .. }) if lay == Layout::Rail => ().into_any(),
@@ -332,7 +337,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         with_article.get().then_some(())?;
         (layout.get() != Layout::Compact).then_some(())?;
         let (src, l) = recent.get()?;
-        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items }, src, l))
+        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items, home: rail_home.clone() }, src, l))
     };
 
 
