@@ -98,7 +98,6 @@ fn is_boundary(name: &str) -> bool {
 /// keep as written in the source (each `name`, `name=value`, with quotes).
 struct Tag<'a> {
     name: String,
-    end: bool,
     attrs: Vec<&'a str>,
 }
 
@@ -109,7 +108,7 @@ fn is_ws(b: u8) -> bool {
 /// Read the tag that starts at `s[i]` (just after `<` or `</`). Returns the
 /// tag and the index after its `>`, or `None` at the end of input (the
 /// browser drops an unfinished tag).
-fn read_tag(s: &str, mut i: usize, end: bool) -> Option<(Tag<'_>, usize)> {
+fn read_tag(s: &str, mut i: usize) -> Option<(Tag<'_>, usize)> {
     let b = s.as_bytes();
     let start = i;
     while i < b.len() && !is_ws(b[i]) && b[i] != b'/' && b[i] != b'>' {
@@ -123,7 +122,7 @@ fn read_tag(s: &str, mut i: usize, end: bool) -> Option<(Tag<'_>, usize)> {
             i += 1;
         }
         match b.get(i)? {
-            b'>' => return Some((Tag { name, end, attrs }, i + 1)),
+            b'>' => return Some((Tag { name, attrs }, i + 1)),
             _ => {}
         }
         let a = i;
@@ -315,7 +314,7 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
         i = lt + 1;
         match b.get(i) {
             Some(c) if c.is_ascii_alphabetic() => {
-                let Some((tag, next)) = read_tag(s, i, false) else { break };
+                let Some((tag, next)) = read_tag(s, i) else { break };
                 i = next;
                 let name = tag.name.clone();
                 let keep_frame = name == "iframe";
@@ -331,13 +330,13 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
                             out.close_to(d);
                         }
                         if e < b.len() {
-                            i = read_tag(s, e + 2, true).map_or(b.len(), |(_, n)| n);
+                            i = read_tag(s, e + 2).map_or(b.len(), |(_, n)| n);
                         }
                     }
                 }
             }
             Some(b'/') if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
-                let Some((tag, next)) = read_tag(s, i + 1, true) else { break };
+                let Some((tag, next)) = read_tag(s, i + 1) else { break };
                 i = next;
                 out.end(&tag.name);
             }
