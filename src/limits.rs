@@ -6,6 +6,9 @@
 pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 /// JSON nesting deeper than this is a syntax error.
 pub const MAX_JSON_DEPTH: usize = 128;
+/// Elements of one JSON array a wire model reads (the longest list kept,
+/// blocks, is 400); the rest are parsed but not converted.
+pub const MAX_ARRAY_ITEMS: usize = 1_000;
 
 /// Body blocks kept from one article.
 pub const MAX_BLOCKS: usize = 400;
@@ -49,7 +52,7 @@ pub const MAX_HTML_DEPTH: usize = 48;
 /// Start tags the parser is given for all the HTML strings of one
 /// document together (400 paragraphs of 650 elements each would be
 /// 260,000); after that only their text (`preparse`).
-pub const MAX_HTML_ELEMENTS: usize = 20_000;
+pub const MAX_HTML_ELEMENTS: usize = 8_000;
 
 /// Characters kept of a title, a name, a tag or a caption (a 1 MB title
 /// made the widget 647,090 px tall); longer ones end with "…".

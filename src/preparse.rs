@@ -155,22 +155,22 @@ fn read_tag(s: &str, mut i: usize) -> Option<(Tag<'_>, usize)> {
                     }
                 }
             }
-            let attr_name = s[a..name_end].to_ascii_lowercase();
-            if keep_attr(&attr_name) {
+            if keep_attr(&s[a..name_end]) {
                 attrs.push(s[a..i].trim_end_matches(|c: char| c.is_ascii_whitespace()));
             }
         } else {
             // No value: the spaces after the name are not part of it.
-            let attr_name = s[a..name_end].to_ascii_lowercase();
-            if keep_attr(&attr_name) {
+            if keep_attr(&s[a..name_end]) {
                 attrs.push(&s[a..name_end]);
             }
         }
     }
 }
 
+/// Not an event handler (`on…`) and not `style`, in any ASCII case.
 fn keep_attr(name: &str) -> bool {
-    !(name.starts_with("on") || name == "style")
+    let b = name.as_bytes();
+    !(b.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"on")) || b.eq_ignore_ascii_case(b"style"))
 }
 
 /// Where a raw-text element's content ends: the index of its `</name`
@@ -248,8 +248,10 @@ impl Out<'_> {
                     self.close_to(d);
                 }
             }
-            if let Some(d) = self.find(|n| closes_sibling(&name, n)) {
-                self.close_to(d);
+            if closes_sibling(&name, &name) {
+                if let Some(d) = self.find(|n| closes_sibling(&name, n)) {
+                    self.close_to(d);
+                }
             }
         }
         let void = is_void(&name);
@@ -268,7 +270,9 @@ impl Out<'_> {
             }
             self.html.push('>');
         }
-        if !void && self.open.len() < MAX_HTML_DEPTH * 4 {
+        // Deeper elements are neither written nor tracked: their end tags
+        // close what is open, or are stray.
+        if !void && (write || self.open.len() < MAX_HTML_DEPTH) {
             self.open.push((name, write));
         }
     }
@@ -318,6 +322,7 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
                 i = next;
                 let name = tag.name.clone();
                 let keep_frame = name == "iframe";
+                let before = out.open.len();
                 out.start(tag);
                 if is_raw_text(&name) {
                     // Its content is never written; an iframe keeps its tag
@@ -326,8 +331,10 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
                     let e = raw_text_end(s, i, &name);
                     i = e;
                     if !keep_frame {
-                        if let Some(d) = out.open.iter().rposition(|(n, _)| *n == name) {
-                            out.close_to(d);
+                        if out.open.len() > before {
+                            out.close_to(before);
+                        } else if out.skip == Some(before) {
+                            out.skip = None;
                         }
                         if e < b.len() {
                             i = read_tag(s, e + 2).map_or(b.len(), |(_, n)| n);
