@@ -52,7 +52,7 @@ pub const MAX_HTML_DEPTH: usize = 48;
 /// Start tags the parser is given for all the HTML strings of one
 /// document together (400 paragraphs of 650 elements each would be
 /// 260,000); after that only their text (`preparse`).
-pub const MAX_HTML_ELEMENTS: usize = 8_000;
+pub const MAX_HTML_ELEMENTS: usize = 5_000;
 
 /// Characters kept of a title, a name, a tag or a caption (a 1 MB title
 /// made the widget 647,090 px tall); longer ones end with "…".

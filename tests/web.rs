@@ -8,6 +8,7 @@ use dateline::embed::mount;
 use dateline::blocks::{from_html, inline_from_html, no_link_src};
 use dateline::browser::parse_html;
 use dateline::model::{Block, Inline};
+use dateline::preparse::{prepare, Budget};
 use dateline::net::seed;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -219,6 +220,9 @@ async fn every_dompurify_vector_is_neutralised() {
         if let Some(rich) = inline_from_html(parse_html(payload), base) {
             check_blocks(&[Block::Paragraph(rich)], title, &el);
         }
+        // And as the widget reads it: after the pre-parse pass.
+        let prepared = prepare(payload, &mut Budget::default());
+        check_blocks(&from_html(parse_html(&prepared), base, &no_link_src), title, &el);
         let bad = el
             .query_selector_all("script, style, iframe, object, embed, svg, math, form, base, link, meta, template, noscript")
             .unwrap();
