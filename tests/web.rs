@@ -244,8 +244,9 @@ async fn every_dompurify_vector_is_neutralised() {
 #[wasm_bindgen_test]
 async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
     let src = "https://keep.example/api/b.json";
-    // other.json's Also Read card, pointed at a port that refuses connections.
-    seed(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"http://127.0.0.1:9/dead.json\"")).unwrap();
+    // other.json's Also Read card, pointed at a document on the widget's own
+    // origin (only those open in place) that cannot be loaded.
+    seed(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"https://keep.example/api/dead.json\"")).unwrap();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.set_attribute("data-dateline", "").unwrap();
     el.set_attribute("data-src", src).unwrap();
