@@ -94,10 +94,36 @@ fn is_boundary(name: &str) -> bool {
     matches!(name, "ul" | "ol" | "table" | "td" | "th" | "caption" | "template" | "button" | "object")
 }
 
+/// An element name in lower case, without an allocation: every name the
+/// pass knows is short; a longer one (a custom element) is written out as
+/// `x-long`, an unknown element like it, so start and end tags still pair.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Name {
+    b: [u8; 15],
+    n: u8,
+}
+
+impl Name {
+    fn new(raw: &str) -> Name {
+        let raw = if raw.len() > 15 { "x-long" } else { raw };
+        let mut b = [0; 15];
+        for (d, s) in b.iter_mut().zip(raw.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        Name { b, n: raw.len() as u8 }
+    }
+
+    fn as_str(&self) -> &str {
+        // Lower-casing ASCII keeps UTF-8 valid; a cut inside a character
+        // cannot happen (names over 15 bytes are replaced whole).
+        std::str::from_utf8(&self.b[..self.n as usize]).unwrap_or("x-long")
+    }
+}
+
 /// A tag as the tokenizer read it: lower-case name, and the attributes to
 /// keep as written in the source (each `name`, `name=value`, with quotes).
 struct Tag<'a> {
-    name: String,
+    name: Name,
     attrs: Vec<&'a str>,
 }
 
@@ -114,7 +140,7 @@ fn read_tag(s: &str, mut i: usize) -> Option<(Tag<'_>, usize)> {
     while i < b.len() && !is_ws(b[i]) && b[i] != b'/' && b[i] != b'>' {
         i += 1;
     }
-    let name = s[start..i].to_ascii_lowercase();
+    let name = Name::new(&s[start..i]);
     let mut attrs = Vec::new();
     loop {
         // Before an attribute name: spaces and slashes.
@@ -197,7 +223,7 @@ struct Out<'b> {
     html: String,
     /// Open elements, as written out (skipped ones included, so end tags
     /// find their place).
-    open: Vec<(String, bool)>,
+    open: Vec<(Name, bool)>,
     /// Inside an element removed with its content: the depth it opened at.
     skip: Option<usize>,
     budget: &'b mut Budget,
@@ -214,7 +240,7 @@ impl Out<'_> {
             let (name, written) = self.open.pop().unwrap_or_default();
             if written && self.skip.is_none() {
                 self.html.push_str("</");
-                self.html.push_str(&name);
+                self.html.push_str(name.as_str());
                 self.html.push('>');
             }
             if self.skip.is_some_and(|d| self.open.len() <= d) {
@@ -227,6 +253,7 @@ impl Out<'_> {
     /// past a scope boundary (unless it is what we look for).
     fn find(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
         for (i, (n, _)) in self.open.iter().enumerate().rev() {
+            let n = n.as_str();
             if pred(n) {
                 return Some(i);
             }
@@ -238,24 +265,25 @@ impl Out<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>) {
-        let name = if tag.name == "image" { "img".to_string() } else { tag.name };
-        if matches!(name.as_str(), "html" | "head" | "body") {
+        let key = if tag.name.as_str() == "image" { Name::new("img") } else { tag.name };
+        let name = key.as_str();
+        if matches!(name, "html" | "head" | "body") {
             return;
         }
         if self.writing() {
-            if closes_p(&name) {
+            if closes_p(name) {
                 if let Some(d) = self.find(|n| n == "p") {
                     self.close_to(d);
                 }
             }
-            if closes_sibling(&name, &name) {
-                if let Some(d) = self.find(|n| closes_sibling(&name, n)) {
+            if closes_sibling(name, name) {
+                if let Some(d) = self.find(|n| closes_sibling(name, n)) {
                     self.close_to(d);
                 }
             }
         }
-        let void = is_void(&name);
-        let removed = is_dropped(&name) && !is_kept_media(&name);
+        let void = is_void(name);
+        let removed = is_dropped(name) && !is_kept_media(name);
         if self.writing() && removed && !void {
             self.skip = Some(self.open.len());
         }
@@ -263,7 +291,7 @@ impl Out<'_> {
         if write {
             self.budget.0 -= 1;
             self.html.push('<');
-            self.html.push_str(&name);
+            self.html.push_str(name);
             for a in &tag.attrs {
                 self.html.push(' ');
                 self.html.push_str(a);
@@ -273,7 +301,7 @@ impl Out<'_> {
         // Deeper elements are neither written nor tracked: their end tags
         // close what is open, or are stray.
         if !void && (write || self.open.len() < MAX_HTML_DEPTH) {
-            self.open.push((name, write));
+            self.open.push((key, write));
         }
     }
 
@@ -285,7 +313,7 @@ impl Out<'_> {
             }
             return;
         }
-        if let Some(d) = self.open.iter().rposition(|(n, _)| n == name) {
+        if let Some(d) = self.open.iter().rposition(|(n, _)| n.as_str() == name) {
             self.close_to(d);
         }
     }
@@ -320,15 +348,16 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
             Some(c) if c.is_ascii_alphabetic() => {
                 let Some((tag, next)) = read_tag(s, i) else { break };
                 i = next;
-                let name = tag.name.clone();
+                let key = tag.name;
+                let name = key.as_str();
                 let keep_frame = name == "iframe";
                 let before = out.open.len();
                 out.start(tag);
-                if is_raw_text(&name) {
+                if is_raw_text(name) {
                     // Its content is never written; an iframe keeps its tag
                     // pair (the embed card reads it), the others were
                     // dropped with their content by `start`.
-                    let e = raw_text_end(s, i, &name);
+                    let e = raw_text_end(s, i, name);
                     i = e;
                     if !keep_frame {
                         if out.open.len() > before {
@@ -345,7 +374,7 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
             Some(b'/') if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
                 let Some((tag, next)) = read_tag(s, i + 1) else { break };
                 i = next;
-                out.end(&tag.name);
+                out.end(tag.name.as_str());
             }
             Some(b'!') if s[i..].starts_with("!--") => {
                 // A comment: ends at `-->` or `--!>`; `<!-->` and `<!--->`
@@ -445,6 +474,13 @@ mod tests {
         assert_eq!(p("<ul><li>a<li>b</ul>"), "<ul><li>a</li><li>b</li></ul>");
         assert_eq!(p("<ul><li>a<ul><li>b</ul></ul>"), "<ul><li>a<ul><li>b</li></ul></li></ul>");
         assert_eq!(p("<p>a<div>b</div>"), "<p>a</p><div>b</div>");
+    }
+
+    #[test]
+    fn long_names_pair_up_as_one_unknown_element() {
+        assert_eq!(p("<my-very-long-custom-element>a</my-very-long-custom-element>b"), "<x-long>a</x-long>b");
+        let deep = "<my-very-long-custom-element>a</my-very-long-custom-element>".repeat(1000);
+        assert!(!p(&deep).contains("<x-long><x-long>"));
     }
 
     #[test]
