@@ -121,9 +121,14 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     let load_recent = {
         let override_src = config.recent.clone();
+        let home = home.clone();
         let wanted: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
         move |a: &Article| {
-            let Some(src) = override_src.clone().or_else(|| a.recent.clone()) else {
+            // A rail the story names loads only on the widget's origin, as
+            // its cards do (`history::in_place`); `data-recent` is the
+            // publisher's own choice.
+            let named = a.recent.clone().filter(|r| crate::history::in_place(r, &home));
+            let Some(src) = override_src.clone().or(named) else {
                 *wanted.borrow_mut() = None;
                 recent.set(None);
                 return;

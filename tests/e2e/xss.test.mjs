@@ -181,7 +181,7 @@ test('the CSP watch can see a report: an inline handler parsed on the same page 
   await page.close();
 });
 
-test('a card, a tag and a rail item on another origin are ordinary links, never loaded in place', async () => {
+test('a card and a tag on another origin are ordinary links, and a rail the story names there is not loaded: never in place', async () => {
   const other = server.url.replace('127.0.0.1', 'localhost');
   const foreign = `${other}fixtures/fixtures/other.json`;
   const same = `${server.url}fixtures/fixtures/other.json`;
@@ -190,6 +190,7 @@ test('a card, a tag and a rail item on another origin are ordinary links, never 
     _dateline: {
       also_read: [{ title: 'Foreign with url', url: 'https://news.example.com/f', src: foreign }, { title: 'Foreign only', src: foreign }, { title: 'Same origin', url: 'https://news.example.com/s', src: same }],
       tags: [{ name: 'Foreign tag', src: foreign }],
+      recent: `${other}fixtures/fixtures/recent.json`,
       blocks: [{ type: 'paragraph', text: 'Body.' }],
     },
   }));
@@ -218,6 +219,8 @@ test('a card, a tag and a rail item on another origin are ordinary links, never 
   assert.ok(!(await page.evaluate(() => location.search)).includes('dl='), 'nothing entered the history parameter');
   const log = await (await fetch(`${server.url}__test/requests`)).json();
   assert.deepEqual(log.filter((r) => r.path.endsWith('/other.json')), [], 'the foreign document was never requested');
+  assert.deepEqual(log.filter((r) => r.path.endsWith('/recent.json')), [], 'nor the foreign rail the story names');
+  assert.equal(await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelectorAll('[part~="recent-link"]').length), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });
