@@ -226,6 +226,9 @@ struct Out<'b> {
     open: Vec<(Name, bool)>,
     /// Inside an element removed with its content: the depth it opened at.
     skip: Option<usize>,
+    /// Start tags dropped for depth and not yet closed: the next end tags
+    /// are theirs.
+    deep: usize,
     budget: &'b mut Budget,
 }
 
@@ -270,6 +273,22 @@ impl Out<'_> {
         if matches!(name, "html" | "head" | "body") {
             return;
         }
+        if self.open.len() >= MAX_HTML_DEPTH {
+            // Too deep to write or to track: no implicit closes are looked
+            // for either, so 100,000 nested elements cost one step each.
+            // (Raw-text elements but `iframe` end where their content
+            // ends, below; void ones have no end.)
+            if is_void(name) || (is_raw_text(name) && name != "iframe") {
+                return;
+            }
+            if self.writing() && is_dropped(name) && !is_kept_media(name) {
+                self.skip = Some(self.open.len());
+                self.open.push((key, false));
+            } else {
+                self.deep += 1;
+            }
+            return;
+        }
         if self.writing() {
             if closes_p(name) {
                 if let Some(d) = self.find(|n| n == "p") {
@@ -298,9 +317,7 @@ impl Out<'_> {
             }
             self.html.push('>');
         }
-        // Deeper elements are neither written nor tracked: their end tags
-        // close what is open, or are stray.
-        if !void && (write || self.open.len() < MAX_HTML_DEPTH) {
+        if !void {
             self.open.push((key, write));
         }
     }
@@ -311,6 +328,10 @@ impl Out<'_> {
             if self.writing() {
                 self.html.push_str("<br>");
             }
+            return;
+        }
+        if self.deep > 0 {
+            self.deep -= 1;
             return;
         }
         if let Some(d) = self.open.iter().rposition(|(n, _)| n.as_str() == name) {
@@ -334,7 +355,7 @@ pub fn prepare(html: &str, budget: &mut Budget) -> String {
     }
     let s = &html[..cut];
     let b = s.as_bytes();
-    let mut out = Out { html: String::with_capacity(s.len().min(1 << 16)), open: Vec::new(), skip: None, budget };
+    let mut out = Out { html: String::with_capacity(s.len().min(1 << 16)), open: Vec::new(), skip: None, deep: 0, budget };
     let mut i = 0;
     while i < b.len() {
         let Some(off) = s[i..].find('<') else {
@@ -496,6 +517,18 @@ mod tests {
         assert_eq!(out.matches("<b>").count(), MAX_HTML_DEPTH);
         assert_eq!(out.matches("</b>").count(), MAX_HTML_DEPTH);
         assert!(out.contains("deep"));
+    }
+
+    #[test]
+    fn end_tags_deep_down_close_their_own_elements() {
+        let h = format!("<div>{}in{}</div>after", "<i>".repeat(100), "</i>".repeat(100));
+        let out = p(&h);
+        assert!(out.ends_with("</div>after"), "{out}");
+        let h = format!("{}<script>x</script><svg><b>s</b></svg>t{}u", "<i>".repeat(60), "</i>".repeat(60));
+        let out = p(&h);
+        // Past the depth bound end tags pair by count, not by name: a
+        // removed element may then swallow more than its content, never less.
+        assert!(out.ends_with('u') && !out.contains('s') && !out.contains('x'), "{out}");
     }
 
     #[test]
