@@ -238,7 +238,22 @@ pub fn parse_document(
     xml: ParseXml<'_>,
 ) -> Result<Doc, FormatError> {
     let mut budget = Budget::default();
-    let mut guarded = |s: &str| html(&prepare(s, &mut budget));
+    let mut guarded = |s: &str| {
+        let p = prepare(s, &mut budget);
+        // Plain text (a paragraph without markup, or any string once the
+        // budget is spent) is what the parser would make of it: no parse.
+        // (The parser drops leading whitespace before the body; so does this.)
+        if p.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r' | b'\0')) {
+            html(&p)
+        } else {
+            let t = p.trim_start_matches(['\t', '\n', '\x0c', ' ']);
+            if t.is_empty() {
+                Vec::new()
+            } else {
+                vec![Raw::Text(t.to_string())]
+            }
+        }
+    };
     let mut doc = parse(json, doc_url, forced, &mut guarded, xml)?;
     super::bound(&mut doc);
     Ok(doc)
