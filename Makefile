@@ -3,6 +3,7 @@
 #               (STABLE=1 with demo, build, test or bench: no build-std, see `build`)
 #   make test   set up what is missing, then every test (native, browser, end to end)
 #   make screenshots  build, then PNGs of the demo in target/screenshots/
+#   make fuzz   long fuzzing runs of the parsers (fuzz/, cargo-fuzz; FUZZ_SECONDS each)
 #   make bench  build, then measure what a publisher pays (bytes, paint, main
 #               thread, layout shift, navigation, memory, many widgets) in
 #               headless Chromium; report in target/bench/report.md
@@ -11,7 +12,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: demo test build setup test-layers test-native test-browser test-types test-e2e sizes bench screenshots clean
+.PHONY: demo test build setup test-layers test-native test-browser test-types test-e2e sizes bench screenshots clean fuzz
 
 setup:
 	@scripts/bootstrap.sh
@@ -74,6 +75,12 @@ bench: build
 screenshots: build
 	@scripts/bootstrap.sh --fonts
 	node scripts/screenshots.mjs
+
+# Long fuzzing runs (fuzz/, cargo-fuzz and libFuzzer, outside the main
+# build): every target for FUZZ_SECONDS (default 600) each; results and
+# kept crashes in docs/SECURITY.md.
+fuzz:
+	@scripts/fuzz.sh
 
 clean:
 	rm -rf dist target/bench

@@ -601,6 +601,28 @@ function handleFault(req, res, ctx) {
   }
 }
 
+// ---------------------------------------------------------------- hostile content
+// (tests/e2e/xss.test.mjs, tests/e2e/baddata.test.mjs) With --fixtures, a
+// test may store documents it built (XSS vectors in every slot, bad data)
+// and have the real server serve them: POST /__hostile/put?path=P&type=T
+// with the body, then GET /__hostile/P answers it, byte for byte, with
+// Content-Type T. A P under csp/ gets the strict CSP header, like /csp/.
+
+const hostileDocs = new Map(); // path -> {type, body}
+
+async function handleHostile(req, res, ctx) {
+  if (req.method === 'POST' && ctx.path === '/__hostile/put') {
+    const q = new URLSearchParams(ctx.query);
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    hostileDocs.set(q.get('path') || '', { type: q.get('type') || 'application/json; charset=utf-8', body: Buffer.concat(chunks) });
+    return send(req, res, ctx, 204, {});
+  }
+  const doc = hostileDocs.get(ctx.path.slice('/__hostile/'.length));
+  if (!doc) return notFound(req, res, ctx);
+  return send(req, res, ctx, 200, { 'Content-Type': doc.type }, doc.body);
+}
+
 // ---------------------------------------------------------------- main handler
 
 async function handle(req, res) {
@@ -616,6 +638,7 @@ async function handle(req, res) {
   if (opts.fixtures) {
     if (ctx.path.startsWith('/__test/')) return handleTestControl(req, res, ctx);
     if (ctx.path.startsWith('/__fault/')) return handleFault(req, res, ctx);
+    if (ctx.path.startsWith('/__hostile/')) return handleHostile(req, res, ctx);
 
     testState.requests.push({
       method: req.method,

@@ -136,7 +136,16 @@ pub fn expand(value: &str, home: &str) -> Option<String> {
         return None;
     }
     let url = checked(home, v, Use::Document)?;
-    (origin(&url)? == origin(home)?).then_some(url)
+    in_place(&url, home).then_some(url)
+}
+
+/// Whether the document `src` (absolute, from a card, a tag, a rail item
+/// or a deep link) may open inside the widget whose own `data-src` is
+/// `home`: only on `home`'s origin (scheme, host and port). The same rule
+/// as for deep links, so whatever a click puts in the `dl` parameter a
+/// reload accepts. Anything else is an ordinary link in a new tab.
+pub fn in_place(src: &str, home: &str) -> bool {
+    matches!((origin(src), origin(home)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]
@@ -227,6 +236,23 @@ mod tests {
             "https://news.example@evil.example/x.json",
         ] {
             assert_eq!(expand(hostile, HOME), None, "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn only_documents_on_the_home_origin_open_in_place() {
+        assert!(in_place("https://news.example/api/articles/b.json", HOME));
+        assert!(in_place("https://news.example/feeds/news.rss#item=3", HOME));
+        for foreign in [
+            "https://evil.example/fake.json",
+            "http://news.example/api/b.json",
+            "https://news.example:8443/api/b.json",
+            "https://news.example@evil.example/x.json",
+            "https://news.example.evil.example/x.json",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert!(!in_place(foreign, HOME), "{foreign:?}");
         }
     }
 

@@ -4,7 +4,8 @@
 //! `model`, `formats` (with its own small JSON parser, `formats::json`, so
 //! serde_json stays out of the wasm), `blocks`, `sanitize`, `text`, `time`,
 //! `url`, `history`, `config`, `i18n`, `cache`, `limits`, `retry` (when a
-//! failed load is tried again), and `widget` (what
+//! failed load is tried again), `preparse` (the pass over HTML strings
+//! before any parser), and `widget` (what
 //! a widget decides).
 //! The browser shell (wasm32 only), in layers: `browser` (timers, marks,
 //! the clock, the inert HTML reader), `net` (fetching), `view` (Leptos
@@ -21,6 +22,7 @@ pub mod i18n;
 pub mod limits;
 pub mod model;
 pub mod retry;
+pub mod preparse;
 pub mod sanitize;
 pub mod text;
 pub mod time;

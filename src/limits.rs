@@ -6,6 +6,9 @@
 pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 /// JSON nesting deeper than this is a syntax error.
 pub const MAX_JSON_DEPTH: usize = 128;
+/// Elements of one JSON array a wire model reads (the longest list kept,
+/// blocks, is 400); the rest are parsed but not converted.
+pub const MAX_ARRAY_ITEMS: usize = 1_000;
 
 /// Body blocks kept from one article.
 pub const MAX_BLOCKS: usize = 400;
@@ -39,3 +42,22 @@ pub const READ_DEPTH: usize = 64;
 pub const MAX_DEPTH: usize = 24;
 /// Nodes of one HTML body looked at; the rest are dropped.
 pub const MAX_NODES: usize = 20_000;
+
+/// One HTML string is cut at this many bytes before it is parsed
+/// (`preparse`).
+pub const MAX_HTML_BYTES: usize = 512 * 1024;
+/// Elements an HTML string may nest before it is parsed; deeper start
+/// tags are dropped, their text kept (`preparse`).
+pub const MAX_HTML_DEPTH: usize = 48;
+/// Start tags the parser is given for all the HTML strings of one
+/// document together (400 paragraphs of 650 elements each would be
+/// 260,000); after that only their text (`preparse`).
+pub const MAX_HTML_ELEMENTS: usize = 5_000;
+
+/// Characters kept of a title, a name, a tag or a caption (a 1 MB title
+/// made the widget 647,090 px tall); longer ones end with "…".
+pub const MAX_TITLE_CHARS: usize = 300;
+/// Characters kept of a summary, an alt text, a quote or a table cell.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+/// Characters kept of one run of text in a paragraph or list item.
+pub const MAX_PARAGRAPH_CHARS: usize = 20_000;

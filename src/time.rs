@@ -6,11 +6,14 @@
 pub const MINUTE: i64 = 60_000;
 pub const HOUR: i64 = 60 * MINUTE;
 pub const DAY: i64 = 24 * HOUR;
+/// How far ahead of the reader's clock a time may be and still read
+/// "just now".
+pub const SKEW: i64 = 5 * MINUTE;
 
 /// A relative time, before it is put into words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relative {
-    /// Less than a minute ago, or in the future (clock skew).
+    /// Less than a minute ago, or up to `SKEW` in the future (clock skew).
     JustNow,
     Minutes(i64),
     Hours(i64),
@@ -21,10 +24,14 @@ pub enum Relative {
 
 /// Thresholds: < 1 min just now; < 1 h minutes; < 24 h hours; < 7 days days;
 /// after that the absolute date. Values are floored ("59 minutes ago" until
-/// the hour has fully passed). Future times count as just now.
+/// the hour has fully passed). A time up to `SKEW` ahead is clock skew and
+/// reads "just now"; one further ahead (a scheduled post, year 9999) shows
+/// its absolute date.
 pub fn relative_time(then_ms: i64, now_ms: i64) -> Relative {
     let age = now_ms.saturating_sub(then_ms);
-    if age < MINUTE {
+    if age < -SKEW {
+        Relative::Absolute
+    } else if age < MINUTE {
         Relative::JustNow
     } else if age < HOUR {
         Relative::Minutes(age / MINUTE)
@@ -270,9 +277,18 @@ mod tests {
     }
 
     #[test]
-    fn future_times_count_as_just_now() {
+    fn near_future_times_are_clock_skew_and_far_ones_show_their_date() {
         assert_eq!(relative_time(NOW + 5 * MINUTE, NOW), Relative::JustNow);
-        assert_eq!(relative_time(i64::MAX, i64::MIN), Relative::JustNow);
+        assert_eq!(relative_time(NOW + 5 * MINUTE + 1, NOW), Relative::Absolute);
+        assert_eq!(relative_time(NOW + HOUR, NOW), Relative::Absolute);
+        assert_eq!(relative_time(NOW + 365 * DAY, NOW), Relative::Absolute);
+        let y9999 = parse_rfc3339("9999-12-31T23:59:59Z").unwrap();
+        assert_eq!(relative_time(y9999, NOW), Relative::Absolute);
+        assert_eq!(relative_time(i64::MAX, i64::MIN), Relative::Absolute);
+        let before_1970 = parse_rfc3339("1969-07-20T20:17:40Z").unwrap();
+        assert!(before_1970 < 0);
+        assert_eq!(relative_time(before_1970, NOW), Relative::Absolute);
+        assert_eq!(parse_rfc3339("2025-13-45T00:00:00Z"), None);
     }
 
     #[test]

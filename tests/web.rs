@@ -8,6 +8,7 @@ use dateline::embed::mount;
 use dateline::blocks::{from_html, inline_from_html, no_link_src};
 use dateline::browser::parse_html;
 use dateline::model::{Block, Inline};
+use dateline::preparse::{prepare, Budget};
 use dateline::net::seed;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -227,6 +228,9 @@ async fn every_dompurify_vector_is_neutralised() {
         if let Some(rich) = inline_from_html(parse_html(payload), base) {
             check_blocks(&[Block::Paragraph(rich)], title, &el);
         }
+        // And as the widget reads it: after the pre-parse pass.
+        let prepared = prepare(payload, &mut Budget::default());
+        check_blocks(&from_html(parse_html(&prepared), base, &no_link_src), title, &el);
         let bad = el
             .query_selector_all("script, style, iframe, object, embed, svg, math, form, base, link, meta, template, noscript")
             .unwrap();
@@ -248,8 +252,9 @@ async fn every_dompurify_vector_is_neutralised() {
 #[wasm_bindgen_test]
 async fn a_failed_later_load_keeps_the_story_on_screen_without_rebuilding_it() {
     let src = "https://keep.example/api/b.json";
-    // other.json's Also Read card, pointed at a port that refuses connections.
-    seed(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"http://127.0.0.1:9/dead.json\"")).unwrap();
+    // other.json's Also Read card, pointed at a document on the widget's own
+    // origin (only those open in place) that cannot be loaded.
+    seed(src, &OTHER.replace("\"src\": \"article.json\"", "\"src\": \"https://keep.example/api/dead.json\"")).unwrap();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.set_attribute("data-dateline", "").unwrap();
     el.set_attribute("data-src", src).unwrap();

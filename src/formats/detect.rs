@@ -16,6 +16,7 @@ use crate::model::Doc;
 use std::rc::Rc;
 use super::feed::{listing_from_xml, pick_item};
 use super::MAX_DOCUMENT_BYTES;
+use crate::preparse::{prepare, Budget};
 use crate::sanitize::{ParseHtml, ParseXml, Raw};
 use crate::text::strip_prefix_ci;
 use crate::url::param;
@@ -226,7 +227,9 @@ impl Probe {
 ///   `atom`) → an RSS or Atom feed, read by `xml`: a listing; an HTML page
 ///   (or other XML) is an error that says so.
 ///
-/// HTML in the document goes through `html` once.
+/// HTML in the document goes through `html` once, after
+/// `preparse::prepare` (the document's strings share one element budget),
+/// and every text field of the result is bounded (`super::bound`).
 pub fn parse_document(
     json: &str,
     doc_url: &str,
@@ -234,6 +237,29 @@ pub fn parse_document(
     html: ParseHtml<'_>,
     xml: ParseXml<'_>,
 ) -> Result<Doc, FormatError> {
+    let mut budget = Budget::default();
+    let mut guarded = |s: &str| {
+        let p = prepare(s, &mut budget);
+        // Plain text (a paragraph without markup, or any string once the
+        // budget is spent) is what the parser would make of it: no parse.
+        // (The parser drops leading whitespace before the body; so does this.)
+        if p.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r' | b'\0')) {
+            html(&p)
+        } else {
+            let t = p.trim_start_matches(['\t', '\n', '\x0c', ' ']);
+            if t.is_empty() {
+                Vec::new()
+            } else {
+                vec![Raw::Text(t.to_string())]
+            }
+        }
+    };
+    let mut doc = parse(json, doc_url, forced, &mut guarded, xml)?;
+    super::bound(&mut doc);
+    Ok(doc)
+}
+
+fn parse(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
     if first_byte(json) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom)) {
         return pick_item(parse_markup(json, doc_url, html, xml), doc_url);
     }

@@ -23,6 +23,7 @@
 //! element that does not fit is skipped. Errors carry no message: the caller
 //! knows which field it was reading.
 
+use crate::limits::MAX_ARRAY_ITEMS;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, Deserialize, DeserializeSeed, Visitor};
 use std::fmt;
@@ -339,7 +340,7 @@ impl<'de> de::Deserializer<'de> for &'de Json {
             Json::Int(n) => v.visit_i64(*n),
             Json::Float => Err(Mismatch),
             Json::Str(s) => v.visit_borrowed_str(s),
-            Json::Arr(items) => v.visit_seq(Seq(items.iter())),
+            Json::Arr(items) => v.visit_seq(Seq(items[..items.len().min(MAX_ARRAY_ITEMS)].iter())),
             Json::Obj(members) => v.visit_map(Map { members: members.iter(), value: &NULL }),
         }
     }
@@ -369,7 +370,7 @@ impl<'de> de::Deserializer<'de> for &'de Json {
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Mismatch> {
         match self {
-            Json::Arr(items) => v.visit_seq(Seq(items.iter())),
+            Json::Arr(items) => v.visit_seq(Seq(items[..items.len().min(MAX_ARRAY_ITEMS)].iter())),
             _ => Err(Mismatch),
         }
     }
@@ -421,6 +422,9 @@ impl<'de> de::Deserializer<'de> for &'de Json {
 }
 
 /// An array's elements.
+/// The elements of an array as a wire model reads them: at most
+/// `MAX_ARRAY_ITEMS` (every list the widget keeps is shorter), so 50,000
+/// blocks cost the parse but not 50,000 conversions.
 struct Seq<'de>(std::slice::Iter<'de, Json>);
 
 impl<'de> de::SeqAccess<'de> for Seq<'de> {

@@ -22,8 +22,9 @@ pub use detect::{parse_document, parse_format_hint, Format};
 pub use crate::limits::MAX_DOCUMENT_BYTES;
 
 use crate::blocks::same_image;
-use crate::limits::{MAX_CARDS, MAX_TAGS};
-use crate::model::{Article, Block, Card, Tag};
+use crate::limits::{MAX_CARDS, MAX_PARAGRAPH_CHARS, MAX_TAGS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::model::{Article, Block, Card, Doc, Image, Inline, Listing, Tag};
+use std::rc::Rc;
 use crate::text::same_folded;
 use json::Json;
 use serde::de::DeserializeOwned;
@@ -196,9 +197,108 @@ pub(crate) fn finish(a: &mut Article) {
     }
 }
 
+/// `s` cut to `max` characters, ending with `…` when cut.
+fn clip(s: &mut String, max: usize) {
+    if let Some((i, _)) = s.char_indices().nth(max) {
+        s.truncate(i);
+        s.push('…');
+    }
+}
+
+fn clip_opt(s: &mut Option<String>, max: usize) {
+    if let Some(s) = s {
+        clip(s, max);
+    }
+}
+
+fn bound_card(c: &mut Card) {
+    clip(&mut c.title, MAX_TITLE_CHARS);
+    clip_opt(&mut c.summary, MAX_TEXT_CHARS);
+}
+
+fn bound_image(i: &mut Image) {
+    clip(&mut i.alt, MAX_TEXT_CHARS);
+    clip_opt(&mut i.caption, MAX_TEXT_CHARS);
+    clip_opt(&mut i.credit, MAX_TITLE_CHARS);
+}
+
+fn bound_inline(nodes: &mut [Inline]) {
+    for n in nodes {
+        match n {
+            Inline::Text(t) => clip(t, MAX_PARAGRAPH_CHARS),
+            Inline::Marked(_, c) => bound_inline(c),
+            Inline::Link { title, children, .. } => {
+                clip_opt(title, MAX_TITLE_CHARS);
+                bound_inline(children);
+            }
+            Inline::Image { alt, .. } => clip(alt, MAX_TEXT_CHARS),
+            Inline::Break => {}
+        }
+    }
+}
+
+fn bound_article(a: &mut Article) {
+    clip(&mut a.title, MAX_TITLE_CHARS);
+    clip_opt(&mut a.summary, MAX_TEXT_CHARS);
+    clip_opt(&mut a.place, MAX_TITLE_CHARS);
+    a.authors.iter_mut().for_each(|x| clip(&mut x.name, MAX_TITLE_CHARS));
+    a.tags.iter_mut().for_each(|t| clip(&mut t.name, MAX_TITLE_CHARS));
+    a.also_read.iter_mut().for_each(bound_card);
+    if let Some(i) = &mut a.image {
+        bound_image(i);
+    }
+    for b in &mut a.body {
+        match b {
+            Block::Paragraph(r) => bound_inline(r),
+            Block::List { items, .. } => items.iter_mut().for_each(|r| bound_inline(r)),
+            Block::Heading(t) => clip(t, MAX_TITLE_CHARS),
+            Block::Quote { text, cite } => {
+                clip(text, MAX_TEXT_CHARS);
+                clip_opt(cite, MAX_TITLE_CHARS);
+            }
+            Block::Image(i) => bound_image(i),
+            Block::AlsoRead(c) => bound_card(c),
+            Block::Embed { provider, title, .. } => {
+                clip(provider, MAX_TITLE_CHARS);
+                clip_opt(title, MAX_TITLE_CHARS);
+            }
+            Block::Table { caption, rows, .. } => {
+                clip_opt(caption, MAX_TEXT_CHARS);
+                rows.iter_mut().flatten().for_each(|c| clip(c, MAX_TEXT_CHARS));
+            }
+        }
+    }
+}
+
+fn bound_listing(l: &mut Listing) {
+    clip_opt(&mut l.title, MAX_TITLE_CHARS);
+    l.items.iter_mut().for_each(bound_card);
+    l.articles.iter_mut().for_each(|a| bound_article(Rc::make_mut(a)));
+}
+
+/// Every text of a parsed document cut to its bound (`limits`): what a
+/// feed sends is never laid out at any length.
+pub(crate) fn bound(doc: &mut Doc) {
+    match doc {
+        Doc::Article(a) => bound_article(Rc::make_mut(a)),
+        Doc::Listing(l) => bound_listing(Rc::make_mut(l)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_cut_on_a_character_with_an_ellipsis() {
+        let mut s = "é".repeat(MAX_TITLE_CHARS + 5);
+        clip(&mut s, MAX_TITLE_CHARS);
+        assert_eq!(s.chars().count(), MAX_TITLE_CHARS + 1);
+        assert!(s.ends_with('…'));
+        let mut short = "short".to_string();
+        clip(&mut short, MAX_TITLE_CHARS);
+        assert_eq!(short, "short");
+    }
 
     #[derive(Deserialize, Default)]
     #[serde(default)]

@@ -32,7 +32,23 @@ pub fn time(parent: &Node, ctx: &Ctx, ms: i64) -> Element {
 /// keep the browser's behaviour on `href`, the canonical page), and hover or
 /// focus prefetches it, as does (on touch screens) scrolling it into view.
 /// `data-hint` names a listing that has no title of its own (a tag).
+///
+/// A `src` on another origin than the widget's own `data-src` never opens in
+/// place (`history::in_place`, docs/SECURITY.md): the link is an ordinary
+/// one to `href` in a new tab, or no link at all when `href` is that `src`.
 pub fn in_place_link(parent: &Node, ctx: &Ctx, src: &str, href: &str, part: &str, class: &str, hint: Option<&str>) -> Element {
+    if !crate::history::in_place(src, &ctx.home) {
+        let a = el(parent, "a", &[("class", class)]);
+        if href != src {
+            for (k, v) in [("href", href), ("target", "_blank"), ("rel", "noopener noreferrer")] {
+                let _ = a.set_attribute(k, v);
+            }
+        }
+        if !part.is_empty() {
+            let _ = a.set_attribute("part", part);
+        }
+        return a;
+    }
     let a = el(parent, "a", &[("class", class), ("href", href), ("data-src", src)]);
     if !part.is_empty() {
         let _ = a.set_attribute("part", part);

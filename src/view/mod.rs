@@ -115,6 +115,9 @@ pub struct Ctx {
     pub out: bool,
     /// The campaign parameters for links to the publisher's pages.
     pub utm: std::sync::Arc<[(&'static str, String)]>,
+    /// The widget's own `data-src`: only documents on its origin open in
+    /// place (`history::in_place`).
+    pub home: String,
 }
 
 impl Ctx {
@@ -198,6 +201,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let (own_layout, home, rail_items) = (config.layout, config.src.clone(), config.max_items);
     let (partner, out) = (config.partner.is_some(), config.links_out);
     let utm: std::sync::Arc<[(&'static str, String)]> = config.utm.clone().into();
+    let home_rc = home.clone();
     // The language the widget speaks follows the story on screen.
     let locale = {
         let fixed_locale = config.locale.clone();
@@ -206,9 +210,14 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
 
     let load_recent = {
         let override_src = config.recent.clone();
+        let home = home.clone();
         let wanted: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
         move |a: &Article| {
-            let Some(src) = override_src.clone().or_else(|| a.recent.clone()) else {
+            // A rail the story names loads only on the widget's origin, as
+            // its cards do (`history::in_place`); `data-recent` is the
+            // publisher's own choice.
+            let named = a.recent.clone().filter(|r| crate::history::in_place(r, &home));
+            let Some(src) = override_src.clone().or(named) else {
                 *wanted.borrow_mut() = None;
                 recent.set(None);
                 return;
@@ -454,11 +463,12 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
     let listing_now = Signal::derive_local(move || shown.with(|s| s.as_ref().and_then(|s| s.listing().cloned())));
     let has_recent = config.recent.is_some();
     let rail_utm = utm.clone();
+    let rail_home = home_rc.clone();
     let content = move || {
         let t = messages(&locale.get());
         let lay = layout.get();
         key.track();
-        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items, partner, out, utm: utm.clone() };
+        let ctx = |rail: bool| Ctx { locale: locale.get_untracked(), heading_level, format, rail, compact: lay == Layout::Compact, rail_items, partner, out, utm: utm.clone(), home: home_rc.clone() };
         match shown.get_untracked() {
             // A rail widget's story is its rail (beside, in `rail` below).
             Some(Shown { doc: Doc::Article(_), .. }) if lay == Layout::Rail => ().into_any(),
@@ -502,7 +512,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         with_article.get().then_some(())?;
         (layout.get() != Layout::Compact).then_some(())?;
         let (src, l) = recent.get()?;
-        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items, partner, out, utm: utm.clone() }, src, l))
+        Some(rail_box(Ctx { locale: locale.get(), heading_level, format, rail: true, compact: false, rail_items, partner, out, utm: utm.clone(), home: rail_home.clone() }, src, l))
     };
 
 
