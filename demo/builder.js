@@ -19,6 +19,9 @@
   var $ = function (id) { return document.getElementById(id); };
   var preview = $("preview");
   var loader = new URL("dateline.js", document.baseURI).href;
+  // The release's immutable loader and its hash (dist/integrity.json, made
+  // by make build): the snippet pins them, as docs/EMBED.md recommends.
+  var pinned = null;
   // What the last check learned: the fallback link's address and words.
   var found = { href: "", text: "Read the story" };
   var images = [];
@@ -26,6 +29,13 @@
   var RESERVE = { "": "100vh", compact: "32rem", rail: "16rem" };
 
   $("src").value = new URL("demo/articles/diplomatic-tour.json", document.baseURI).href;
+  fetch(new URL("integrity.json", document.baseURI).href).then(function (r) { return r.ok ? r.json() : null; }).then(function (j) {
+    var name = j && "dateline-" + j.version + ".js";
+    if (j && j[name]) {
+      pinned = { src: new URL(name, document.baseURI).href, integrity: j[name] };
+      write();
+    }
+  }, function () {});
 
   function val(id) { return $(id).value.trim(); }
 
@@ -56,7 +66,8 @@
   /** The three blocks a publisher copies. */
   function code() {
     var attrs = attributes().map(function (p) { return p[1] === "" ? p[0] : p[0] + '="' + esc(p[1]) + '"'; });
-    var html = '<script src="' + esc(loader) + '"></script>\n' +
+    var tag = pinned ? '<script src="' + esc(pinned.src) + '" integrity="' + esc(pinned.integrity) + '" crossorigin="anonymous"></script>\n' : '<script src="' + esc(loader) + '"></script>\n';
+    var html = tag +
       '<div id="dateline-story" ' + attrs.join(" ") + ">\n" +
       '  <a href="' + esc(found.href || val("src")) + '">' + esc(found.text) + "</a>\n" +
       "</div>";

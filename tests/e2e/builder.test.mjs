@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { serverAndBrowser, openPage, waitInShadow, waitHeadline } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -35,8 +36,13 @@ test('the demo home page links to the builder', async () => {
 test('changing an option updates the live preview and the snippet', async () => {
   const { page, problems } = await openBuilder();
   const src = `${server.url}demo/articles/diplomatic-tour.json`;
+  // The release's immutable loader, pinned by its hash (dist/integrity.json).
+  const sri = JSON.parse(readFileSync('dist/integrity.json', 'utf8'));
+  const { version } = sri;
+  const hash = sri[`dateline-${version}.js`];
+  await page.waitForFunction(() => /integrity=/.test(document.getElementById('snippet').textContent));
   assert.equal(await snippet(page), [
-    `<script src="${server.url}dateline.js"></script>`,
+    `<script src="${server.url}dateline-${version}.js" integrity="${hash}" crossorigin="anonymous"></script>`,
     `<div id="dateline-story" data-dateline data-src="${src}">`,
     '  <a href="https://frontier-ledger.example/2026/01/13/diplomatic-tour/">Pakistan Mirrors India’s Anti-Terror Outreach, Sends Senior Delegation on a Global Tour</a>',
     '</div>',
