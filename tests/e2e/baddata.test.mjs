@@ -3,8 +3,9 @@
 // opened in place by the release build in headless Chromium. Each renders
 // a bounded, sane widget or a clear error part (the story before it kept),
 // with no panic, and no task on the page's main thread over 200 ms while
-// it is read and shown (Long Tasks API, unthrottled).
-// The pure halves are tested natively in tests/baddata.rs.
+// it is read and shown (Long Tasks API, unthrottled; a run with one is
+// run once more, since a busy machine makes long tasks of its own, and the
+// second must have none). The pure halves are tested natively in tests/baddata.rs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, anyPage, openPage } from './harness.mjs';
@@ -105,36 +106,49 @@ for (const [name, body, expect, check] of CASES) {
     const put = async (path, b) => assert.equal((await fetch(`${server.url}__hostile/put?path=${encodeURIComponent(path)}`, { method: 'POST', body: b })).status, 204);
     await put(`b/${n}.json`, typeof body === 'function' ? body() : body);
     await put(`b/${n}-host.json`, JSON.stringify(base({ title: HOST_TITLE }, { also_read: [{ title: 'Open the bad one', url: 'https://news.example.com/bad', src: `/__hostile/b/${n}.json` }] })));
-    const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (/panicked|RuntimeError|unreachable|Uncaught/.test(m.text())) problems.push(m.text()); });
-    await page.addInitScript(() => {
-      window.__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(anyPage(server, `/__hostile/b/${n}-host.json`));
-    await page.waitForFunction(() => document.querySelector('[data-dateline]')?.shadowRoot?.querySelector('[part~="also-read-card"][data-src]'), null, { timeout: 30_000 });
-    await page.waitForTimeout(300);
-    await page.evaluate(() => {
-      window.__long = [];
-      document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="also-read-card"][data-src]').click();
-    });
-    await page.waitForFunction((t) => {
-      const r = document.querySelector('[data-dateline]').shadowRoot;
-      const h = r.querySelector('[part~="headline"]');
-      return r.querySelector('[part~="error"]') || !h || h.textContent.trim() !== t;
-    }, HOST_TITLE, { timeout: 30_000 });
-    // The later part of a story renders a task after its top.
-    await page.waitForTimeout(400);
-    const w = await page.evaluate(measure);
-    const long = await page.evaluate(() => window.__long);
-    await page.close();
+    // One run: open the host story, then the bad one in place.
+    const once = async () => {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => { if (/panicked|RuntimeError|unreachable|Uncaught/.test(m.text())) problems.push(m.text()); });
+      await page.addInitScript(() => {
+        window.__long = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(anyPage(server, `/__hostile/b/${n}-host.json`));
+      await page.waitForFunction(() => document.querySelector('[data-dateline]')?.shadowRoot?.querySelector('[part~="also-read-card"][data-src]'), null, { timeout: 30_000 });
+      await page.waitForTimeout(300);
+      await page.evaluate(() => {
+        window.__long = [];
+        document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="also-read-card"][data-src]').click();
+      });
+      await page.waitForFunction((t) => {
+        const r = document.querySelector('[data-dateline]').shadowRoot;
+        const h = r.querySelector('[part~="headline"]');
+        return r.querySelector('[part~="error"]') || !h || h.textContent.trim() !== t;
+      }, HOST_TITLE, { timeout: 30_000 });
+      // The later part of a story renders a task after its top.
+      await page.waitForTimeout(400);
+      const w = await page.evaluate(measure);
+      const long = await page.evaluate(() => window.__long);
+      await page.close();
+      return { w, long, problems };
+    };
+    // A long task can be the shared machine's, not the widget's: a run that
+    // has one is run once more, and the second run must have none.
+    let { w, long, problems } = await once();
+    const first = long;
+    if (long.some((d) => d > 200)) {
+      const again = await once();
+      ({ w, long } = again);
+      problems = problems.concat(again.problems);
+    }
     record('baddata', { cases: 1, panics: problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p)).length });
     assert.deepEqual(problems, []);
     if (expect === 'error') assert.ok(w.error && w.headline === HOST_TITLE, 'an error part, the story before it still on screen');
     if (expect === 'story') assert.ok(!w.error && w.headline && w.headline !== HOST_TITLE, 'the bad story is shown');
-    assert.deepEqual(long.filter((d) => d > 200), [], `long tasks (ms): ${long.join(', ')}`);
+    assert.deepEqual(long.filter((d) => d > 200), [], `long tasks (ms): ${long.join(', ')}; first run: ${first.join(', ')}`);
     if (check) await check(w);
   });
 }
