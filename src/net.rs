@@ -11,7 +11,6 @@ use crate::formats::detect::format_from_content_type;
 use crate::formats::{parse_document, Format, FormatError, MAX_DOCUMENT_BYTES};
 use crate::model::{Doc, Listing};
 use crate::widget::{LoadError, TIMEOUT_MS};
-use gloo_net::http::Request;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -61,7 +60,8 @@ pub struct Opts<'a> {
 /// One attempt's outcome, with the failed response's `Retry-After`.
 type Attempt = (Result<Fetched, LoadError>, Option<String>);
 
-fn perf_now() -> f64 {
+/// `performance.now()`: the loader's start and the `dateline:ready` timings.
+pub fn perf_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
@@ -261,29 +261,32 @@ async fn fetch_once(url: &str, signal: Option<&AbortSignal>, timeout: u32) -> At
     let mut retry_after = None;
 
     let result = async {
-        // The request is built here rather than with gloo-net's builder,
-        // which appends a stray `&` to URLs that already have a query.
+        // The request is made with `fetch` itself rather than gloo-net's
+        // builder, which appends a stray `&` to URLs that already have a
+        // query (and whose wrappers cost the wasm bytes).
         let init = private_init();
         let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
         let _ = headers.set("Accept", ACCEPT);
         init.set_headers(&headers);
         init.set_signal(Some(&ctrl.signal()));
-        let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
-        let resp = Request::from(request).send().await.map_err(|_| LoadError::Network)?;
+        let w = web_sys::window().ok_or(LoadError::Network)?;
+        let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init(url, &init)).await.map_err(|_| LoadError::Network)?.unchecked_into();
+        let headers = resp.headers();
+        let header = |name| headers.get(name).ok().flatten();
         if !resp.ok() {
-            retry_after = resp.headers().get("Retry-After");
+            retry_after = header("Retry-After");
             return Err(LoadError::Http(resp.status()));
         }
         // Cross-origin, this header is readable only if the site exposes it
         // (WordPress does: Access-Control-Expose-Headers).
-        let total_pages = resp.headers().get("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
-        let content_type = resp.headers().get("Content-Type");
+        let total_pages = header("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
+        let content_type = header("Content-Type");
         // A declared length over the cap is refused before any of the body.
-        if resp.headers().get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64) {
+        if header("Content-Length").is_some_and(|v| crate::retry::number(&v).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64)) {
             ctrl.abort();
             return Err(LoadError::Format(FormatError::TooLarge));
         }
-        let bytes = read_capped(&web_sys::Response::from(resp)).await?;
+        let bytes = read_capped(&resp).await?;
         let text = decode(&bytes).ok_or(LoadError::Network)?;
         Ok(Fetched { text, total_pages, content_type })
     }

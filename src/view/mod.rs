@@ -23,7 +23,7 @@ use crate::config::{Config, Layout};
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::model::{Article, Doc, Listing};
-use crate::net::{load_listing, load_with, Opts};
+use crate::net::{load_listing, load_with, perf_now, Opts};
 use crate::widget::{How, LoadError, Place, Shown, Status, Trigger};
 use leptos::prelude::*;
 use nav::{after_render, dispatch, dispatch_with, in_place_target, is_plain_click, object, push_search, scroll_y, search};
@@ -89,10 +89,6 @@ fn click_out(host: &HtmlElement, shown: RwSignal<Option<Shown>, LocalStorage>, e
     dispatch_with(host, "dateline:click-out", &[("url", url.into()), ("from", from)]);
 }
 
-/// `performance.now()`, the clock of the `dateline:ready` timings.
-fn perf_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 /// What every part of a rendered widget needs to know.
 #[derive(Clone)]
