@@ -69,6 +69,18 @@ impl Remote {
     fn on_end(&self, f: impl FnOnce() + 'static) {
         self.0.ends.borrow_mut().push(Box::new(f));
     }
+    /// `cb` listens to the window's `event` until the widget ends.
+    fn listen(&self, event: &'static str, cb: wasm_bindgen::closure::Closure<dyn FnMut()>) {
+        let target = || web_sys::window().map(web_sys::EventTarget::from);
+        if let Some(w) = target() {
+            let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        }
+        self.on_end(move || {
+            if let Some(w) = target() {
+                let _ = w.remove_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+            }
+        });
+    }
     pub fn end(&self) {
         self.0.go.borrow_mut().take();
         let ends = std::mem::take(&mut *self.0.ends.borrow_mut());
@@ -83,8 +95,7 @@ fn click_out(host: &HtmlElement, shown: RwSignal<Option<Shown>, LocalStorage>, e
     if ev.default_prevented() {
         return;
     }
-    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-    let Some(url) = link.and_then(|a| a.get_attribute("href")) else { return };
+    let Some(url) = nav::closest(ev, "a[href]").and_then(|a| a.get_attribute("href")) else { return };
     let from = shown.with_untracked(|s| s.as_ref().map(|s| JsValue::from(s.src.as_str()))).unwrap_or(JsValue::NULL);
     dispatch_with(host, "dateline:click-out", &[("url", url.into()), ("from", from)]);
 }
@@ -376,15 +387,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 navigate(target, How::Pop, None, Some(Trigger::History));
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-        }
-        // Until the widget ends.
-        remote.on_end(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-            }
-        });
+        remote.listen("popstate", on_pop);
     }
 
     // Back online: a load that failed for want of a connection is tried
@@ -400,15 +403,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 navigate(url, How::Retry, None, None);
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-        }
-        // Until the widget ends.
-        remote.on_end(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.remove_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-            }
-        });
+        remote.listen("online", on_online);
     }
 
     let nav: Nav = {

@@ -103,7 +103,12 @@ pub fn scroll_y() -> f64 {
 /// happened in, if any. Links in article HTML can never carry `data-src`
 /// (the allow-list drops it), so only the widget's own links navigate.
 pub fn in_place_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[data-src]").ok()?
+    closest(ev, "a[data-src]")
+}
+
+/// The element matching `selector` that an event happened in, if any.
+pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
 /// A plain left click, which opens in place; modified clicks keep the
