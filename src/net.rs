@@ -176,11 +176,15 @@ fn private_init() -> web_sys::RequestInit {
     init
 }
 
-async fn sleep(ms: u32) {
-    let p = js_sys::Promise::new(&mut |done, _| {
+/// A promise that resolves after `ms`.
+fn timer(ms: u32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |done, _| {
         set_timeout(&done, ms as i32);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    })
+}
+
+async fn sleep(ms: u32) {
+    let _ = wasm_bindgen_futures::JsFuture::from(timer(ms)).await;
 }
 
 /// A first attempt that got no answer at all: `Offline` if the browser
@@ -388,16 +392,13 @@ pub async fn load_with(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Res
         // retry may cure (a prefetch makes one attempt) is loaded again,
         // with this load's retries.
         let timeout = if opts.timeout == 0 { TIMEOUT_MS } else { opts.timeout };
-        let timer = js_sys::Promise::new(&mut |ok, _| {
-            set_timeout(&ok, timeout as i32);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&done, &timer))).await;
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&done, &timer(timeout)))).await;
         if signal.is_some_and(|s| s.aborted()) {
             return Err(LoadError::Cancelled);
         }
         let joined = outcome.borrow().clone();
         return match joined {
-            Some(Err(e)) if e == LoadError::Cancelled || crate::retry::retryable(&e) => load_fresh(url, opts, forced).await,
+            Some(Err(e)) if matches!(e, LoadError::Cancelled) || crate::retry::retryable(&e) => load_fresh(url, opts, forced).await,
             Some(result) => result,
             None => Err(LoadError::Timeout),
         };
