@@ -60,6 +60,12 @@ pub struct Opts<'a> {
 /// One attempt's outcome, with the failed response's `Retry-After`.
 type Attempt = (Result<Fetched, LoadError>, Option<String>);
 
+/// The page's address (`location.href`; the page's origin is read from
+/// it too): one binding for every part that needs it.
+pub fn page_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
 /// `performance.now()`: the loader's start and the `dateline:ready` timings.
 pub fn perf_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -198,7 +204,7 @@ async fn classify(url: &str) -> LoadError {
     if !w.navigator().on_line() {
         return LoadError::Offline;
     }
-    let here = w.location().origin().ok();
+    let here = crate::url::origin(&page_url());
     if here.is_none() || crate::url::origin(url) == here {
         return LoadError::Network;
     }

@@ -182,7 +182,7 @@ pub fn mount(el: &Element, options: JsValue) -> bool {
 fn mount_with(el: &Element, options: &JsValue, is_near: bool) -> bool {
     let Some(host) = el.dyn_ref::<HtmlElement>().cloned() else { return false };
     let Some(document) = document() else { return false };
-    let page_url = document.url().unwrap_or_default();
+    let page_url = crate::net::page_url();
     let option = |name: &str| option_text(js_sys::Reflect::get(options, &config::option_key(name)?.into()).ok()?);
     let cfg = match config::parse(|name| option(name).or_else(|| host.get_attribute(name)), &page_url) {
         Ok(c) => c,
@@ -297,7 +297,7 @@ fn take_down(w: Live) {
 /// is not an http(s) URL.
 #[wasm_bindgen]
 pub fn navigate(el: &Element, src: JsValue) -> bool {
-    let page = document().and_then(|d| d.url().ok()).unwrap_or_default();
+    let page = crate::net::page_url();
     let Some(src) = src.as_string().and_then(|s| crate::url::checked(&page, s.trim(), crate::url::Use::Document)) else { return false };
     running(el).is_some_and(|r| r.navigate(src))
 }

@@ -418,7 +418,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let (place, utm) = (place.clone(), config.utm.clone());
         Rc::new(move || {
             let Some(Shown { doc: Doc::Article(a), .. }) = shown.get_untracked() else { return };
-            let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let page = crate::net::page_url();
             let link = crate::widget::share_link(&place.borrow(), &page, &a.url, out, &utm);
             share::share(&a.title, link, announce, messages(&locale.get_untracked()));
         })

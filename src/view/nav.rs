@@ -83,7 +83,7 @@ pub fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>
 pub fn push_search(search: &str) {
     let Some(w) = web_sys::window() else { return };
     let Ok(history) = w.history() else { return };
-    let Ok(url) = web_sys::Url::new(&w.location().href().unwrap_or_default()) else { return };
+    let Ok(url) = web_sys::Url::new(&crate::net::page_url()) else { return };
     url.set_search(search);
     let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
     let _ = history.push_state_with_url(&state, "", Some(&url.href()));
