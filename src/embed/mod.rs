@@ -149,7 +149,7 @@ fn near(host: &Element) -> bool {
 /// A shadow root this module left behind (`take_down`): only its slot,
 /// which shows the element's own content. Anything else is someone else's.
 fn ours(root: &ShadowRoot) -> bool {
-    root.child_element_count() == 1 && root.first_element_child().is_some_and(|e| e.local_name() == "slot" && e.has_attribute("data-dateline"))
+    root.child_element_count() == 1 && root.first_element_child().is_some_and(|e| e.local_name() == "slot" && e.get_attribute("data-dateline").is_some())
 }
 
 /// Show the element's own content (the publisher's fallback) again, as if

@@ -503,8 +503,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let host = host.clone();
         move |ev: web_sys::MouseEvent| {
             // The Share button (`data-share`, which content can never carry).
-            let on = |sel: &str| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(sel).ok().flatten());
-            if on("[data-share]").is_some() {
+            if nav::closest(&ev, "[data-share]").is_some() {
                 share_now.get_value()();
                 return;
             }
