@@ -11,6 +11,7 @@ use crate::formats::detect::format_from_content_type;
 use crate::formats::{parse_document, Format, FormatError, MAX_DOCUMENT_BYTES};
 use crate::model::{Doc, Listing};
 use crate::widget::{LoadError, TIMEOUT_MS};
+use gloo_net::http::Request;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -271,18 +272,17 @@ async fn fetch_once(url: &str, signal: Option<&AbortSignal>, timeout: u32) -> At
     let mut retry_after = None;
 
     let result = async {
-        // The request is made with `fetch` itself rather than gloo-net's
-        // builder, which appends a stray `&` to URLs that already have a
-        // query (and whose wrappers cost the wasm bytes).
+        // The request is built here rather than with gloo-net's builder,
+        // which appends a stray `&` to URLs that already have a query.
         let init = private_init();
         let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
         let _ = headers.set("Accept", ACCEPT);
         init.set_headers(&headers);
         init.set_signal(Some(&ctrl.signal()));
-        let w = web_sys::window().ok_or(LoadError::Network)?;
-        let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init(url, &init)).await.map_err(|_| LoadError::Network)?.unchecked_into();
+        let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
+        let resp = Request::from(request).send().await.map_err(|_| LoadError::Network)?;
         let headers = resp.headers();
-        let header = |name| headers.get(name).ok().flatten();
+        let header = |name| headers.get(name);
         if !resp.ok() {
             retry_after = header("Retry-After");
             return Err(LoadError::Http(resp.status()));
@@ -296,7 +296,7 @@ async fn fetch_once(url: &str, signal: Option<&AbortSignal>, timeout: u32) -> At
             ctrl.abort();
             return Err(LoadError::Format(FormatError::TooLarge));
         }
-        let bytes = read_capped(&resp).await?;
+        let bytes = read_capped(&web_sys::Response::from(resp)).await?;
         let text = decode(&bytes).ok_or(LoadError::Network)?;
         Ok(Fetched { text, total_pages, content_type })
     }
