@@ -4,13 +4,14 @@
 //! of whitespace become one space, and the space next to `{ } ; , >` and
 //! after a declaration's `:` goes. Quoted strings are copied untouched, and
 //! a space before `:` stays (`a :hover` and `a:hover` differ), as do spaces
-//! around `+`/`-` (which `calc()` needs).
+//! around `+`/`-` (which `calc()` needs). A number's leading zero goes
+//! (`0.75` is `.75`).
 //!
 //! Then every `rem` becomes the widget's own: a host page's
 //! `html { font-size: 62.5% }` must not shrink the widget, so a length
 //! `N rem` is written `calc(N*var(--_r))`, where `--_r` is
 //! `--dateline-font-size` (16px unless the publisher sets it; set on
-//! `:host` in style/widget.css). In a `@container` condition, where
+//! `:host` in style/widget.css), and `1rem` is `var(--_r)` itself. In a `@container` condition, where
 //! `var()` cannot go, it is `N em`: there `em` is the font size of the
 //! query container, `.dl-host`, which is `--_r`.
 
@@ -104,19 +105,23 @@ fn own_rem(css: &str) -> String {
             while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
                 i += 1;
             }
-            let num = &css[start..i];
+            // `0.75` is written `.75`, as CSS allows.
+            let (sign, digits) = css[start..i].split_at(signed as usize);
+            let num = format!("{sign}{}", digits.strip_prefix("0.").map_or(digits.to_string(), |d| format!(".{d}")));
             if css[i..].starts_with("rem") && !(i + 3 < b.len() && ident(i + 3)) {
                 if in_container {
-                    out.push_str(num);
+                    out.push_str(&num);
                     out.push_str("em");
+                } else if num == "1" {
+                    out.push_str("var(--_r)");
                 } else {
                     out.push_str("calc(");
-                    out.push_str(num);
+                    out.push_str(&num);
                     out.push_str("*var(--_r))");
                 }
                 i += 3;
             } else {
-                out.push_str(num);
+                out.push_str(&num);
             }
             continue;
         }

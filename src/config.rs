@@ -174,7 +174,7 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     // A number out of range is clamped (a publisher who wrote 100000 wants
     // "long"); anything else is the default.
     let timeout_ms = attr("data-timeout")
-        .and_then(|t| t.trim().parse::<u64>().ok())
+        .and_then(|t| crate::retry::number(&t))
         .map_or(TIMEOUT_MS, |t| t.clamp(MIN_TIMEOUT_MS as u64, MAX_TIMEOUT_MS as u64) as u32);
     let text = |name| attr(name).map(|v| v.trim().chars().take(200).collect::<String>()).filter(|v| !v.is_empty());
     let partner = text("data-partner");

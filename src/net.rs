@@ -61,7 +61,14 @@ pub struct Opts<'a> {
 /// One attempt's outcome, with the failed response's `Retry-After`.
 type Attempt = (Result<Fetched, LoadError>, Option<String>);
 
-fn perf_now() -> f64 {
+/// The page's address (`location.href`; the page's origin is read from
+/// it too): one binding for every part that needs it.
+pub fn page_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// `performance.now()`: the loader's start and the `dateline:ready` timings.
+pub fn perf_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
@@ -176,11 +183,15 @@ fn private_init() -> web_sys::RequestInit {
     init
 }
 
-async fn sleep(ms: u32) {
-    let p = js_sys::Promise::new(&mut |done, _| {
+/// A promise that resolves after `ms`.
+fn timer(ms: u32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |done, _| {
         set_timeout(&done, ms as i32);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    })
+}
+
+async fn sleep(ms: u32) {
+    let _ = wasm_bindgen_futures::JsFuture::from(timer(ms)).await;
 }
 
 /// A first attempt that got no answer at all: `Offline` if the browser
@@ -194,7 +205,7 @@ async fn classify(url: &str) -> LoadError {
     if !w.navigator().on_line() {
         return LoadError::Offline;
     }
-    let here = w.location().origin().ok();
+    let here = crate::url::origin(&page_url());
     if here.is_none() || crate::url::origin(url) == here {
         return LoadError::Network;
     }
@@ -270,16 +281,18 @@ async fn fetch_once(url: &str, signal: Option<&AbortSignal>, timeout: u32) -> At
         init.set_signal(Some(&ctrl.signal()));
         let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
         let resp = Request::from(request).send().await.map_err(|_| LoadError::Network)?;
+        let headers = resp.headers();
+        let header = |name| headers.get(name);
         if !resp.ok() {
-            retry_after = resp.headers().get("Retry-After");
+            retry_after = header("Retry-After");
             return Err(LoadError::Http(resp.status()));
         }
         // Cross-origin, this header is readable only if the site exposes it
         // (WordPress does: Access-Control-Expose-Headers).
-        let total_pages = resp.headers().get("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
-        let content_type = resp.headers().get("Content-Type");
+        let total_pages = header("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
+        let content_type = header("Content-Type");
         // A declared length over the cap is refused before any of the body.
-        if resp.headers().get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64) {
+        if header("Content-Length").is_some_and(|v| crate::retry::number(&v).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64)) {
             ctrl.abort();
             return Err(LoadError::Format(FormatError::TooLarge));
         }
@@ -385,16 +398,13 @@ pub async fn load_with(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Res
         // retry may cure (a prefetch makes one attempt) is loaded again,
         // with this load's retries.
         let timeout = if opts.timeout == 0 { TIMEOUT_MS } else { opts.timeout };
-        let timer = js_sys::Promise::new(&mut |ok, _| {
-            set_timeout(&ok, timeout as i32);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&done, &timer))).await;
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&done, &timer(timeout)))).await;
         if signal.is_some_and(|s| s.aborted()) {
             return Err(LoadError::Cancelled);
         }
         let joined = outcome.borrow().clone();
         return match joined {
-            Some(Err(e)) if e == LoadError::Cancelled || crate::retry::retryable(&e) => load_fresh(url, opts, forced).await,
+            Some(Err(e)) if matches!(e, LoadError::Cancelled) || crate::retry::retryable(&e) => load_fresh(url, opts, forced).await,
             Some(result) => result,
             None => Err(LoadError::Timeout),
         };

@@ -39,9 +39,21 @@ pub fn retry_after_ms(value: &str, now_ms: i64) -> Option<u64> {
     let v = value.trim();
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         // Huge numbers saturate rather than fail: they mean "much later".
-        return Some(v.parse::<u64>().unwrap_or(u64::MAX).saturating_mul(1000));
+        return Some(number(v).unwrap_or(u64::MAX).saturating_mul(1000));
     }
     parse_rfc822(v).map(|at| at.saturating_sub(now_ms).max(0) as u64)
+}
+
+/// `s.trim().parse::<u64>().ok()` (`Retry-After`, `Content-Length`,
+/// `data-timeout`): ASCII digits after an optional `+`, `None` past
+/// `u64::MAX`. One small loop instead of core's `u64` parser in the wasm.
+pub fn number(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let d = s.strip_prefix('+').unwrap_or(s);
+    if d.is_empty() {
+        return None;
+    }
+    d.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add((b - b'0') as u64) } else { None })
 }
 
 /// How long to wait before retry number `attempt` (1 for the first) after
@@ -71,6 +83,13 @@ pub fn after_online(e: &LoadError) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_reads_what_u64_parse_reads() {
+        for v in ["0", "42", " 7 ", "+5", "18446744073709551615", "18446744073709551616", "", "+", "-1", "1.5", "2s", "++1", " ", "007"] {
+            assert_eq!(number(v), v.trim().parse::<u64>().ok(), "{v:?}");
+        }
+    }
     use crate::formats::FormatError;
 
     const NOW: i64 = 1_445_412_480_000; // Wed, 21 Oct 2015 07:28:00 GMT

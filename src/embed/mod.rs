@@ -149,7 +149,7 @@ fn near(host: &Element) -> bool {
 /// A shadow root this module left behind (`take_down`): only its slot,
 /// which shows the element's own content. Anything else is someone else's.
 fn ours(root: &ShadowRoot) -> bool {
-    root.child_element_count() == 1 && root.first_element_child().is_some_and(|e| e.local_name() == "slot" && e.has_attribute("data-dateline"))
+    root.child_element_count() == 1 && root.first_element_child().is_some_and(|e| e.local_name() == "slot" && e.get_attribute("data-dateline").is_some())
 }
 
 /// Show the element's own content (the publisher's fallback) again, as if
@@ -182,7 +182,7 @@ pub fn mount(el: &Element, options: JsValue) -> bool {
 fn mount_with(el: &Element, options: &JsValue, is_near: bool) -> bool {
     let Some(host) = el.dyn_ref::<HtmlElement>().cloned() else { return false };
     let Some(document) = document() else { return false };
-    let page_url = document.url().unwrap_or_default();
+    let page_url = crate::net::page_url();
     let option = |name: &str| option_text(js_sys::Reflect::get(options, &config::option_key(name)?.into()).ok()?);
     let cfg = match config::parse(|name| option(name).or_else(|| host.get_attribute(name)), &page_url) {
         Ok(c) => c,
@@ -297,7 +297,7 @@ fn take_down(w: Live) {
 /// is not an http(s) URL.
 #[wasm_bindgen]
 pub fn navigate(el: &Element, src: JsValue) -> bool {
-    let page = document().and_then(|d| d.url().ok()).unwrap_or_default();
+    let page = crate::net::page_url();
     let Some(src) = src.as_string().and_then(|s| crate::url::checked(&page, s.trim(), crate::url::Use::Document)) else { return false };
     running(el).is_some_and(|r| r.navigate(src))
 }
@@ -377,22 +377,13 @@ fn watch(document: &Document) {
 /// not mounted yet; how many were. Every element's position is read before
 /// any is mounted, so many widgets cost one layout.
 fn scan_in(root: &Node) -> u32 {
-    let mut found: Vec<Element> = Vec::new();
-    let list = if let Some(e) = root.dyn_ref::<Element>() {
-        if e.matches("[data-dateline]").unwrap_or(false) {
-            found.push(e.clone());
-        }
-        e.query_selector_all("[data-dateline]")
-    } else if let Some(d) = root.dyn_ref::<Document>() {
-        d.query_selector_all("[data-dateline]")
-    } else if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
-        f.query_selector_all("[data-dateline]")
-    } else {
-        return 0;
-    };
-    if let Ok(list) = list {
-        found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
-    }
+    // An element, a document or a fragment: each has `querySelectorAll`
+    // (glue calls it by name), only an element `matches`; any other node
+    // (text, a comment) throws on both, which reads as none found.
+    let e: &Element = root.unchecked_ref();
+    let Ok(list) = e.query_selector_all("[data-dateline]") else { return 0 };
+    let mut found: Vec<Element> = e.matches("[data-dateline]").unwrap_or(false).then(|| e.clone()).into_iter().collect();
+    found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
     found.retain(|e| !is_live(e) && e.is_connected());
     let nears: Vec<bool> = found.iter().map(near).collect();
     found.iter().zip(nears).filter(|(e, n)| mount_with(e, &JsValue::UNDEFINED, *n)).count() as u32
@@ -405,7 +396,8 @@ fn widget_id(document: &web_sys::Document, host: &HtmlElement) -> String {
     if !id.is_empty() {
         return id;
     }
-    let Ok(list) = document.query_selector_all("[data-dateline]") else { return "0".into() };
+    // Through `Element`'s binding, the one `scan_in` uses: the same call.
+    let Ok(list) = document.unchecked_ref::<Element>().query_selector_all("[data-dateline]") else { return "0".into() };
     let host: &web_sys::Node = host.as_ref();
     (0..list.length()).find(|&i| list.item(i).as_ref() == Some(host)).unwrap_or(0).to_string()
 }

@@ -23,7 +23,7 @@ use crate::config::{Config, Layout};
 use crate::i18n::{fill, is_rtl, messages, pick_locale, Messages};
 use crate::formats::Format;
 use crate::model::{Article, Doc, Listing};
-use crate::net::{load_listing, load_with, Opts};
+use crate::net::{load_listing, load_with, perf_now, Opts};
 use crate::widget::{How, LoadError, Place, Shown, Status, Trigger};
 use leptos::prelude::*;
 use nav::{after_render, dispatch, dispatch_with, in_place_target, is_plain_click, object, push_search, scroll_y, search};
@@ -69,6 +69,18 @@ impl Remote {
     fn on_end(&self, f: impl FnOnce() + 'static) {
         self.0.ends.borrow_mut().push(Box::new(f));
     }
+    /// `cb` listens to the window's `event` until the widget ends.
+    fn listen(&self, event: &'static str, cb: wasm_bindgen::closure::Closure<dyn FnMut()>) {
+        let target = || web_sys::window().map(web_sys::EventTarget::from);
+        if let Some(w) = target() {
+            let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        }
+        self.on_end(move || {
+            if let Some(w) = target() {
+                let _ = w.remove_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+            }
+        });
+    }
     pub fn end(&self) {
         self.0.go.borrow_mut().take();
         let ends = std::mem::take(&mut *self.0.ends.borrow_mut());
@@ -83,16 +95,11 @@ fn click_out(host: &HtmlElement, shown: RwSignal<Option<Shown>, LocalStorage>, e
     if ev.default_prevented() {
         return;
     }
-    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-    let Some(url) = link.and_then(|a| a.get_attribute("href")) else { return };
+    let Some(url) = nav::closest(ev, "a[href]").and_then(|a| a.get_attribute("href")) else { return };
     let from = shown.with_untracked(|s| s.as_ref().map(|s| JsValue::from(s.src.as_str()))).unwrap_or(JsValue::NULL);
     dispatch_with(host, "dateline:click-out", &[("url", url.into()), ("from", from)]);
 }
 
-/// `performance.now()`, the clock of the `dateline:ready` timings.
-fn perf_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 /// What every part of a rendered widget needs to know.
 #[derive(Clone)]
@@ -389,15 +396,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 navigate(target, How::Pop, None, Some(Trigger::History));
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-        }
-        // Until the widget ends.
-        remote.on_end(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-            }
-        });
+        remote.listen("popstate", on_pop);
     }
 
     // Back online: a load that failed for want of a connection is tried
@@ -413,15 +412,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
                 navigate(url, How::Retry, None, None);
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-        }
-        // Until the widget ends.
-        remote.on_end(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.remove_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-            }
-        });
+        remote.listen("online", on_online);
     }
 
     let nav: Nav = {
@@ -436,7 +427,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let (place, utm) = (place.clone(), config.utm.clone());
         Rc::new(move || {
             let Some(Shown { doc: Doc::Article(a), .. }) = shown.get_untracked() else { return };
-            let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let page = crate::net::page_url();
             let link = crate::widget::share_link(&place.borrow(), &page, &a.url, out, &utm);
             share::share(&a.title, link, announce, messages(&locale.get_untracked()));
         })
@@ -522,8 +513,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         let host = host.clone();
         move |ev: web_sys::MouseEvent| {
             // The Share button (`data-share`, which content can never carry).
-            let on = |sel: &str| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(sel).ok().flatten());
-            if on("[data-share]").is_some() {
+            if nav::closest(&ev, "[data-share]").is_some() {
                 share_now.get_value()();
                 return;
             }

@@ -83,7 +83,7 @@ pub fn after_render(host: &HtmlElement, selector: String, scroll_to: Option<f64>
 pub fn push_search(search: &str) {
     let Some(w) = web_sys::window() else { return };
     let Ok(history) = w.history() else { return };
-    let Ok(url) = web_sys::Url::new(&w.location().href().unwrap_or_default()) else { return };
+    let Ok(url) = web_sys::Url::new(&crate::net::page_url()) else { return };
     url.set_search(search);
     let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
     let _ = history.push_state_with_url(&state, "", Some(&url.href()));
@@ -103,7 +103,12 @@ pub fn scroll_y() -> f64 {
 /// happened in, if any. Links in article HTML can never carry `data-src`
 /// (the allow-list drops it), so only the widget's own links navigate.
 pub fn in_place_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[data-src]").ok()?
+    closest(ev, "a[data-src]")
+}
+
+/// The element matching `selector` that an event happened in, if any.
+pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
 /// A plain left click, which opens in place; modified clicks keep the

@@ -26,7 +26,7 @@ async fn call(target: &JsValue, name: &str, arg: &JsValue) -> Option<Result<JsVa
 /// Share `url`, titled `title`. Called from the click itself: the share
 /// sheet needs the reader's gesture, which lasts past the first await.
 pub fn share(title: &str, url: String, announce: RwSignal<String>, t: &'static Messages) {
-    let Some(nav) = web_sys::window().and_then(|w| Reflect::get(&w, &"navigator".into()).ok()) else { return };
+    let Some(nav) = web_sys::window().map(|w| JsValue::from(w.navigator())) else { return };
     // Cleared first, so a second copy is announced again.
     announce.set(String::new());
     let data = Object::new();
