@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, openPage, waitInShadow } from './harness.mjs';
@@ -40,7 +40,8 @@ async function siteWith(spoil = () => {}) {
 <div data-dateline data-src="article.json"><a id="fallback" href="https://news.example.com/a/">Read the story</a></div>
 </body></html>`);
   spoil(root);
-  return startServer(['--root', root]);
+  const server = await startServer(['--root', root]);
+  return { ...server, stop: () => { server.stop(); rmSync(root, { recursive: true, force: true }); } };
 }
 
 test('the versioned loader, by a script tag with integrity=, renders the story', async () => {

@@ -3,7 +3,7 @@
 // documents with Retry, and the assets copied to an arbitrary path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverAndBrowser, startServer, openPage, waitInShadow, shadowText, missingParts, anyPage, control as controlServer } from './harness.mjs';
@@ -168,6 +168,7 @@ test('the unchanged dist assets work from another path on an arbitrary static pa
     await page.close();
   } finally {
     other.stop();
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
