@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz`: run every cargo-fuzz target (fuzz/, libFuzzer) for
-# FUZZ_SECONDS each (default 600), seeded from the test fixtures. Needs
-# cargo-fuzz (`cargo install cargo-fuzz`); nightly features through
+# FUZZ_SECONDS each (default 600), seeded from the test fixtures.
+# Installs cargo-fuzz when it is missing; nightly features through
 # RUSTC_BOOTSTRAP=1 on the stable toolchain. A crash leaves its input in
 # fuzz/artifacts/<target>/: keep it as a regression test (docs/SECURITY.md).
 set -euo pipefail
@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../fuzz"
 export RUSTC_BOOTSTRAP=1
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 TARGETS=${FUZZ_TARGETS:-"json document html_blocks history"}
-command -v cargo-fuzz >/dev/null || { echo "fuzz: cargo-fuzz is missing: cargo install cargo-fuzz" >&2; exit 1; }
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 seed() { # target, files...
   local dir="corpus/$1"; shift
   mkdir -p "$dir"
