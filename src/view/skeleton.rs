@@ -8,9 +8,9 @@
 //! by the grid itself), as it does for every article there.
 //!
 //! The bars are built with `dom`, not written out in `view!`: Leptos turns
-//! a static subtree of `view!` into an HTML string that it parses through a
-//! `<template>`'s `innerHTML`, which a host page that requires Trusted Types
-//! forbids (docs/SECURITY.md).
+//! a static subtree of `view!` into an HTML string that it assigns to a
+//! `<template>` to parse (`Dom::create_element_from_html`), an HTML sink a
+//! host page that requires Trusted Types forbids (docs/SECURITY.md).
 
 use super::dom::el;
 use leptos::prelude::*;
