@@ -8,7 +8,7 @@ use crate::browser::{bare, clear_timeout, decode, mark, next_task, now, parse_ht
 use crate::cache::Lru;
 use crate::formats::wordpress::wp_next_page;
 use crate::formats::detect::format_from_content_type;
-use crate::formats::{parse_document, Format, FormatError, MAX_DOCUMENT_BYTES};
+use crate::formats::{Format, FormatError, Steps, MAX_DOCUMENT_BYTES};
 use crate::model::{Doc, Listing};
 use crate::widget::{LoadError, TIMEOUT_MS};
 use gloo_net::http::Request;
@@ -321,7 +321,7 @@ thread_local! {
 
 /// Put a parsed document into the page-wide cache (tests and prefetch).
 pub fn seed(url: &str, json: &str) -> Result<Doc, FormatError> {
-    let doc = parse_doc(url, Fetched { text: json.to_string(), total_pages: None, content_type: None }, None)?;
+    let doc = settle(url, Steps::new(json, url, None, &mut parse_xml).finish(&mut parse_html)?, None);
     remember(url, doc.clone());
     Ok(doc)
 }
@@ -345,26 +345,45 @@ pub fn remember(url: &str, doc: Doc) {
 
 /// Read a document of any format (detected from its shape unless
 /// `forced`, or a `Content-Type` that names a feed). A feed's XML is
-/// parsed by the browser's `DOMParser` (`parse_xml`). Its HTML (WordPress and JSON Feed bodies, Dateline
-/// paragraphs) is parsed by the browser's inert `DOMParser`, once, and
-/// rebuilt into clean blocks; a WordPress post list learns from
-/// `X-WP-TotalPages` whether there is a next page; a feed's full-content
-/// items go into the cache as articles at their cards' `src`.
-fn parse_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
+/// parsed by the browser's `DOMParser` (`parse_xml`). Its HTML (WordPress
+/// and JSON Feed bodies, Dateline paragraphs) is parsed by the browser's
+/// inert `DOMParser`, once, and rebuilt into clean blocks, one string at
+/// a time (`formats::Steps`): every `SLICE_MS` the host page gets the
+/// main thread back, so 2 MB of markup is many short tasks, not one long
+/// one (one string, at most `limits::MAX_HTML_BYTES`, may run over).
+async fn read_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
     let forced = forced.or_else(|| fetched.content_type.as_deref().and_then(format_from_content_type));
-    let mut doc = parse_document(&fetched.text, url, forced, &mut parse_html, &mut parse_xml)?;
-    if let Doc::Listing(l) = &mut doc {
-        if fetched.total_pages.is_some() {
-            Rc::make_mut(l).next_url = wp_next_page(url, fetched.total_pages);
+    let mut start = perf_now();
+    let mut steps = Steps::new(&fetched.text, url, forced, &mut parse_xml);
+    while steps.step(&mut parse_html) {
+        if perf_now() - start > SLICE_MS {
+            next_task().await;
+            start = perf_now();
         }
-        // A feed's full-content stories open with no further request.
+    }
+    if perf_now() - start > SLICE_MS {
+        next_task().await;
+    }
+    let doc = steps.finish(&mut parse_html)?;
+    Ok(settle(url, doc, fetched.total_pages))
+}
+
+const SLICE_MS: f64 = 20.0;
+
+/// A read document, finished: a WordPress list's next page, and a feed's
+/// full-content stories cached, so they open with no further request.
+fn settle(url: &str, mut doc: Doc, total_pages: Option<u32>) -> Doc {
+    if let Doc::Listing(l) = &mut doc {
+        if total_pages.is_some() {
+            Rc::make_mut(l).next_url = wp_next_page(url, total_pages);
+        }
         if !l.articles.is_empty() {
             for a in std::mem::take(&mut Rc::make_mut(l).articles) {
                 remember(&a.src.clone(), Doc::Article(a));
             }
         }
     }
-    Ok(doc)
+    doc
 }
 
 /// The outcome of a load that others may be waiting for.
@@ -436,7 +455,7 @@ async fn load_fresh(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Result
     if FIRST_DATA.with(|f| f.replace(false)) {
         mark("dateline:data-received");
     }
-    let doc = parse_doc(url, fetched, forced).map_err(LoadError::Format)?;
+    let doc = read_doc(url, fetched, forced).await.map_err(LoadError::Format)?;
     remember(url, doc.clone());
     // Parsing and building the story are two tasks, not one long one: the
     // host page's input and frames get a turn in between.

@@ -1,5 +1,6 @@
-//! Bad data through the one entry the widget uses (`formats::parse_document`,
-//! with the pre-parse pass, and html5ever standing in for DOMParser): each
+//! Bad data through `formats::parse_document` (with the pre-parse pass, and
+//! html5ever standing in for DOMParser; the widget's reading in steps makes
+//! the same documents, tests/steps.rs): each
 //! case is a bounded model or a clear error, never a panic. The same cases
 //! run in the browser in tests/e2e/baddata.test.mjs.
 mod support;

@@ -1,10 +1,12 @@
 //! Format detection and every format mapping (Dateline, JSON Feed,
-//! WordPress post and collection, RSS and Atom), through the one entry the
-//! widget uses (`formats::parse_document`, with the pre-parse pass and
-//! html5ever for HTML, roxmltree for XML). The first byte picks a forced
-//! format (or none), so each mapping is reached on every shape.
+//! WordPress post and collection, RSS and Atom), through
+//! `formats::parse_document` (with the pre-parse pass and html5ever for
+//! HTML, roxmltree for XML), and through `formats::Steps`, the reading in
+//! steps the widget does, which must make the same document. The first
+//! byte picks a forced format (or none), so each mapping is reached on
+//! every shape.
 #![no_main]
-use dateline::formats::{parse_document, Format};
+use dateline::formats::{parse_document, Format, Steps};
 use dateline::limits::{MAX_BLOCKS, MAX_TAGS, MAX_TITLE_CHARS};
 use dateline::model::Doc;
 use dateline_fuzz::{raw_body, raw_xml};
@@ -21,7 +23,11 @@ fuzz_target!(|data: &[u8]| {
         4 => Some(Format::Atom),
         _ => None,
     };
-    let doc = parse_document(&text, "https://news.example/api/a.json", forced, &mut |h: &str| raw_body(h), &mut |x: &str| raw_xml(x));
+    let url = "https://news.example/api/a.json";
+    let doc = parse_document(&text, url, forced, &mut |h: &str| raw_body(h), &mut |x: &str| raw_xml(x));
+    let mut steps = Steps::new(&text, url, forced, &mut |x: &str| raw_xml(x));
+    while steps.step(&mut |h: &str| raw_body(h)) {}
+    assert_eq!(steps.finish(&mut |h: &str| raw_body(h)), doc);
     if let Ok(Doc::Article(a)) = doc {
         assert!(a.title.chars().count() <= MAX_TITLE_CHARS + 1);
         assert!(a.body.len() <= MAX_BLOCKS && a.tags.len() <= MAX_TAGS);

@@ -238,27 +238,100 @@ pub fn parse_document(
     xml: ParseXml<'_>,
 ) -> Result<Doc, FormatError> {
     let mut budget = Budget::default();
-    let mut guarded = |s: &str| {
-        let p = prepare(s, &mut budget);
-        // Plain text (a paragraph without markup, or any string once the
-        // budget is spent) is what the parser would make of it: no parse.
-        // (The parser drops leading whitespace before the body; so does this.)
-        if p.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r' | b'\0')) {
-            html(&p)
-        } else {
-            let t = p.trim_start_matches(['\t', '\n', '\x0c', ' ']);
-            if t.is_empty() {
-                Vec::new()
-            } else {
-                vec![Raw::Text(t.to_string())]
-            }
-        }
-    };
-    let mut doc = parse(json, doc_url, forced, &mut guarded, xml)?;
+    let mut doc = parse(json, doc_url, forced, &mut |s| read_html(s, &mut budget, html), xml)?;
     super::bound(&mut doc);
     Ok(doc)
 }
 
+/// One HTML string of a document, as every reading path reads it:
+/// `preparse::prepare` (spending the document's `budget`), then `html`.
+/// Plain text (a paragraph without markup, or any string once the budget
+/// is spent) is what the parser would make of it: no parse. (The parser
+/// drops leading whitespace before the body; so does this.)
+fn read_html(s: &str, budget: &mut Budget, html: ParseHtml<'_>) -> Vec<Raw> {
+    let p = prepare(s, budget);
+    if p.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r' | b'\0')) {
+        html(&p)
+    } else {
+        let t = p.trim_start_matches(['\t', '\n', '\x0c', ' ']);
+        if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![Raw::Text(t.to_string())]
+        }
+    }
+}
+
+/// `parse_document` in steps, for a document large enough that reading
+/// all its HTML in one task would hold up the host page: `new` reads the
+/// document's structure (and a feed's XML) and lists its HTML strings
+/// without parsing any, each `step` reads the next string, and `finish`
+/// builds the document from what the steps read. The caller yields to the
+/// page between steps (`net`). The result is `parse_document`'s: the same
+/// strings are read in the same order against the same element budget,
+/// each parsed once.
+pub struct Steps<'a> {
+    json: &'a str,
+    doc_url: &'a str,
+    forced: Option<Format>,
+    budget: Budget,
+    /// The document's HTML strings in the order it reads them, each with
+    /// what its step read; `next` is the first not yet read.
+    strings: Vec<(String, Vec<Raw>)>,
+    next: usize,
+    feed: Option<Raw>,
+    /// The outcome of the first reading when the document has no HTML:
+    /// then it is the document.
+    done: Option<Result<Doc, FormatError>>,
+}
+
+impl<'a> Steps<'a> {
+    pub fn new(json: &'a str, doc_url: &'a str, forced: Option<Format>, xml: ParseXml<'_>) -> Self {
+        let (mut strings, mut feed) = (Vec::new(), None);
+        let first = parse(json, doc_url, forced, &mut |s| {
+            strings.push((s.to_string(), Vec::new()));
+            Vec::new()
+        }, &mut |x| {
+            let root = xml(x);
+            feed.clone_from(&root);
+            root
+        });
+        let done = strings.is_empty().then_some(first);
+        Steps { json, doc_url, forced, budget: Budget::default(), strings, next: 0, feed, done }
+    }
+
+    /// Read the next HTML string; `false` when none was left.
+    pub fn step(&mut self, html: ParseHtml<'_>) -> bool {
+        let Some((s, nodes)) = self.strings.get_mut(self.next) else { return false };
+        *nodes = read_html(s, &mut self.budget, html);
+        self.next += 1;
+        true
+    }
+
+    /// The document, from the strings the steps read (any not yet read,
+    /// or asked for that the first reading did not list, are read now).
+    pub fn finish(mut self, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
+        let mut doc = match self.done.take() {
+            Some(done) => done?,
+            None => {
+                while self.step(html) {}
+                let Steps { json, doc_url, forced, mut budget, mut strings, mut feed, .. } = self;
+                let mut at = 0;
+                parse(json, doc_url, forced, &mut |s| match strings[at..].iter().position(|(r, _)| r == s) {
+                    Some(i) => {
+                        at += i + 1;
+                        std::mem::take(&mut strings[at - 1].1)
+                    }
+                    None => read_html(s, &mut budget, html),
+                }, &mut |_| feed.take())?
+            }
+        };
+        super::bound(&mut doc);
+        Ok(doc)
+    }
+}
+
+#[inline(never)]
 fn parse(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
     if first_byte(json) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom)) {
         return pick_item(parse_markup(json, doc_url, html, xml), doc_url);

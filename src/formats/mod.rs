@@ -17,7 +17,7 @@ pub mod json;
 pub mod jsonfeed;
 pub mod wordpress;
 
-pub use detect::{parse_document, parse_format_hint, Format};
+pub use detect::{parse_document, parse_format_hint, Format, Steps};
 
 pub use crate::limits::MAX_DOCUMENT_BYTES;
 
