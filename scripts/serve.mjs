@@ -480,7 +480,10 @@ function handleTestControl(req, res, ctx) {
 //   /__fault/reset                the connection is reset (TCP RST) in the middle of the body
 //   /__fault/big[?length=1]       20 MB of spaces as JSON, with Content-Length (length=1) or
 //                                 chunked; pauses 5 s after 3 MiB (see below)
-//   /__fault/story?to=URL         the article, its first Also Read opening URL in place
+//   /__fault/story?to=URL[&recent=URL]
+//                                 the article, its first Also Read opening URL in place
+//                                 (and its Recent Posts rail read from recent=)
+//   /__fault/listing?next=URL     a JSON Feed of two stories whose next page is URL
 //   GET /__fault/count?of=PATH?QUERY  {count, methods, modes, times, sent}: requests for
 //                                 that path+query (modes: Sec-Fetch-Mode; times: ms
 //                                 since the first; sent: body bytes written, per request)
@@ -594,7 +597,13 @@ function handleFault(req, res, ctx) {
       const to = params.get('to') || '';
       data._dateline.also_read[0].src = to;
       for (const b of data._dateline?.blocks || []) if (b.type === 'also_read') b.src = to;
+      if (params.get('recent')) data._dateline.recent = params.get('recent');
       return send(req, res, ctx, 200, json, JSON.stringify(data));
+    }
+    case '/__fault/listing': {
+      const item = (n) => ({ id: `l${n}`, url: `https://news.example.com/l${n}`, title: `Listed story ${n}`, date_published: '2025-05-18T10:05:00Z' });
+      const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Latest', items: [item(1), item(2)], next_url: new URL(params.get('next') || '', `http://${req.headers.host}/`).href };
+      return send(req, res, ctx, 200, json, JSON.stringify(feed));
     }
     default:
       return notFound(req, res, ctx);

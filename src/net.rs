@@ -464,9 +464,10 @@ async fn load_fresh(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Result
 }
 
 /// Load a listing (the rail's feed, a next page), from the cache when
-/// possible. A document that is not a list is an error naming `items`.
-pub async fn load_listing(url: &str, forced: Option<Format>) -> Result<Rc<Listing>, LoadError> {
-    match load(url, None, forced).await? {
+/// possible, within `timeout` ms (`data-timeout`; 0 is the default). A
+/// document that is not a list is an error naming `items`.
+pub async fn load_listing(url: &str, timeout: u32, forced: Option<Format>) -> Result<Rc<Listing>, LoadError> {
+    match load_with(url, Opts { timeout, ..Opts::default() }, forced).await? {
         Doc::Listing(l) => Ok(l),
         Doc::Article(_) => Err(LoadError::Format(FormatError::Missing("items"))),
     }

@@ -159,6 +159,14 @@ pub fn share_link(place: &Place, page_url: &str, canonical: &str, links_out: boo
     }
 }
 
+/// The next page "Load more" may load into the widget whose own
+/// `data-src` is `home`: the listing's `next_url` when it is on `home`'s
+/// origin (`history::in_place`, the rule for cards and deep links). A feed
+/// cannot send the widget to another host for its next page.
+pub fn next_page<'a>(listing: &'a Listing, home: &str) -> Option<&'a str> {
+    listing.next_url.as_deref().filter(|n| crate::history::in_place(n, home))
+}
+
 /// `listing` with the next page `page` (loaded from `requested`, the
 /// listing's `next_url`) appended, and the index of the first story it
 /// added (`items[i..]` are new; none when `i` is the length). A story
@@ -502,6 +510,17 @@ mod tests {
         assert!(s.listing().is_none());
         assert_eq!(shown_listing(Some("World"), None).language(), None, "a listing has no language of its own");
         assert!(shown_listing(None, None).listing().is_some());
+    }
+
+    #[test]
+    fn load_more_follows_a_next_page_only_on_the_widgets_own_origin() {
+        let home = "https://news.example/api/latest.json";
+        let with = |next: &str| listing(None, Vec::new(), Some(next));
+        assert_eq!(next_page(&with("https://news.example/api/latest.json?page=2"), home), Some("https://news.example/api/latest.json?page=2"));
+        for elsewhere in ["https://evil.example/page2.json", "http://news.example/api/latest.json?page=2", "https://news.example:8443/p2.json"] {
+            assert_eq!(next_page(&with(elsewhere), home), None, "{elsewhere}");
+        }
+        assert_eq!(next_page(&listing(None, Vec::new(), None), home), None);
     }
 
     #[test]

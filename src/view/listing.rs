@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::formats::Format;
 use crate::model::{Doc, Listing};
 use crate::net::load_listing;
-use crate::widget::{merge_more, Shown};
+use crate::widget::{merge_more, next_page, Shown};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -30,7 +30,8 @@ pub fn listing_view(
     failed: Signal<bool>,
 ) -> impl IntoView {
     let t = ctx.t();
-    let has_next = move || items.with(|l| l.as_ref().is_some_and(|l| l.next_url.is_some()));
+    let home = ctx.home.clone();
+    let has_next = move || items.with(|l| l.as_ref().is_some_and(|l| next_page(l, &home).is_some()));
     let more_button = move || {
         has_next().then(|| {
             view! {
@@ -87,19 +88,23 @@ fn stories(section: Element, (ctx, title, src, items): (Ctx, String, String, Sig
 /// "Load more": append the next page of the listing on screen, keep the
 /// grown listing in the cache (so Back restores every page), and move focus
 /// to the first new story. A failure leaves the listing as it is; the
-/// button then says so and is the retry.
+/// button then says so and is the retry. The page loads within the
+/// widget's `timeout` (`data-timeout`), and only from `home`'s origin
+/// (`widget::next_page`).
 pub fn load_more(
     shown: RwSignal<Option<Shown>, LocalStorage>,
     more_busy: RwSignal<bool>,
     more_failed: RwSignal<bool>,
     host: HtmlElement,
     format: Option<Format>,
+    timeout: u32,
+    home: String,
 ) -> Rc<dyn Fn()> {
     {
         Rc::new(move || {
             let Some(s) = shown.get_untracked() else { return };
             let Some(listing) = s.listing().cloned() else { return };
-            let Some(next) = listing.next_url.clone() else { return };
+            let Some(next) = next_page(&listing, &home).map(str::to_string) else { return };
             if more_busy.get_untracked() {
                 return;
             }
@@ -109,7 +114,7 @@ pub fn load_more(
             // (A widget taken down meanwhile has nothing on screen.)
             let on_screen = move |src: &str| shown.try_with_untracked(|s| s.as_ref().is_some_and(|s| s.src == src)).unwrap_or(false);
             spawn_local(async move {
-                let page = load_listing(&next, format).await;
+                let page = load_listing(&next, timeout, format).await;
                 // Another view may be on screen by now: it has its own state.
                 if on_screen(&s.src) {
                     more_busy.set(false);

@@ -236,7 +236,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
             *wanted.borrow_mut() = Some(src.clone());
             let wanted = wanted.clone();
             spawn_local(async move {
-                let result = load_listing(&src, format).await;
+                let result = load_listing(&src, timeout, format).await;
                 if wanted.borrow().as_deref() != Some(src.as_str()) {
                     return;
                 }
@@ -420,7 +420,7 @@ pub fn Widget(config: Config, page_lang: Option<String>, host: HtmlElement, id: 
         Rc::new(move |src, hint, trigger| navigate(src, How::Click, hint, Some(trigger)))
     };
 
-    let more = listing::load_more(shown, more_busy, more_failed, host.clone(), format);
+    let more = listing::load_more(shown, more_busy, more_failed, host.clone(), format, timeout, home.clone());
 
     // The Share control of the story on screen (`article::share_button`).
     let share_now: Rc<dyn Fn()> = {

@@ -335,3 +335,34 @@ test('online does not retry what a connection cannot cure (a 404)', async () => 
   assert.equal((await seen(key)).count, 1);
   await done(o);
 });
+
+// The rail and "Load more" are loads too: they keep the widget's
+// data-timeout (the default is 15 s), and a timeout is not retried.
+const widgetSaid = async (o, re, within) => {
+  const t0 = Date.now();
+  while (!o.widgetLogs.some((l) => re.test(l)) && Date.now() - t0 < within) await o.page.waitForTimeout(100);
+  return o.widgetLogs.some((l) => re.test(l));
+};
+
+test('the Recent Posts rail keeps data-timeout: a hanging feed is given up after 2 s (not 15), once, and the story stays', async () => {
+  const rail = own('/__fault/hang');
+  const story = own(`/__fault/story?to=${encodeURIComponent(own('/__fault/status?code=404'))}&recent=${encodeURIComponent(rail)}`);
+  const o = await open(anyPage(server, story, '&timeout=2000'));
+  await waitHeadline(o.page, HEADLINE);
+  assert.ok(await widgetSaid(o, /within the timeout/, 10_000), `the rail's timeout is reported well before 15 s: ${o.widgetLogs.join(' | ')}`);
+  assert.equal((await seen(rail)).count, 1, 'a timeout is not retried');
+  assert.match(await headline(o.page), HEADLINE);
+  await done(o);
+});
+
+test('Load more keeps data-timeout: a hanging next page is given up after 2 s (not 15), and the button offers to try again', async () => {
+  const next = own('/__fault/hang');
+  const o = await open(anyPage(server, own(`/__fault/listing?next=${encodeURIComponent(next)}`), '&timeout=2000'));
+  await waitInShadow(o.page, '[data-dateline]', '[part~="load-more"]');
+  await o.page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="load-more"]').click());
+  await o.page.waitForFunction(() => /\S/.test(document.querySelector('[data-dateline]').shadowRoot.querySelector('.dl-more-error')?.textContent ?? ''), null, { timeout: 10_000 });
+  assert.ok(await widgetSaid(o, /within the timeout/, 1_000));
+  assert.equal(await o.page.evaluate(() => document.querySelector('[data-dateline]').shadowRoot.querySelector('[part~="load-more"]').textContent.trim()), 'Retry');
+  assert.equal((await seen(next)).count, 1);
+  await done(o);
+});

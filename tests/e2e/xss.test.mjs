@@ -227,3 +227,25 @@ test('a card and a tag on another origin are ordinary links, and a rail the stor
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a feed\'s next page on another origin is no "Load more": a listing follows next_url only on its own origin', async () => {
+  const other = server.url.replace('127.0.0.1', 'localhost');
+  const item = (n) => ({ id: `n${n}`, url: `https://news.example.com/n${n}`, title: `Story ${n}`, date_published: DATE });
+  const feed = (next) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Latest', items: [item(1), item(2)], next_url: next });
+  // The next pages are a fixture feed, whose requests the server logs.
+  await put('x/next-foreign.json', feed(`${other}fixtures/fixtures/feeds/news.json`));
+  await put('x/next-same.json', feed(`${server.url}fixtures/fixtures/feeds/news.json`));
+  await put('csp/next.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<div id="f" data-dateline data-loading="eager" data-src="/__hostile/x/next-foreign.json"></div>
+<div id="s" data-dateline data-loading="eager" data-src="/__hostile/x/next-same.json"></div><script src="/dateline.js"></script></body></html>`, 'text/html; charset=utf-8');
+  await fetch(`${server.url}__test/reset`, { method: 'POST' });
+  const { page, problems } = await openPage(browser, `${server.url}__hostile/csp/next.html`);
+  await page.waitForFunction(() => ['#f', '#s'].every((h) => document.querySelector(h)?.shadowRoot?.querySelectorAll('[part~="listing-item"]').length === 2));
+  assert.ok(!(await page.evaluate(() => document.querySelector('#f').shadowRoot.querySelector('[part~="load-more"]'))), 'no Load more for a next page on another origin');
+  await page.evaluate(() => document.querySelector('#s').shadowRoot.querySelector('[part~="load-more"]').click());
+  await page.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelectorAll('[part~="listing-item"]').length > 2);
+  const log = await (await fetch(`${server.url}__test/requests`)).json();
+  assert.equal(log.filter((r) => r.path.endsWith('/feeds/news.json')).length, 1, 'only the same-origin next page was requested');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
