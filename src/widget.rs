@@ -241,6 +241,14 @@ pub struct Place {
     hints: Lru<String>,
 }
 
+/// Whether the address (`location.search`) deep-links widget `id`, whose
+/// `data-src` is `home`, to another story (one `Place::target` accepts).
+/// Such a widget starts at once even when lazy and far below the fold: the
+/// reader followed a link to that story.
+pub fn deep_linked(search: &str, id: &str, home: &str) -> bool {
+    Place::new(Some(id.to_string()), home.to_string()).target(search) != home
+}
+
 impl Place {
     pub fn new(id: Option<String>, home: String) -> Self {
         Place { id, home, current: String::new(), visited: Lru::new(VISITED), hints: Lru::new(HINTS) }
@@ -510,6 +518,17 @@ mod tests {
         assert!(s.listing().is_none());
         assert_eq!(shown_listing(Some("World"), None).language(), None, "a listing has no language of its own");
         assert!(shown_listing(None, None).listing().is_some());
+    }
+
+    #[test]
+    fn a_widget_is_deep_linked_only_by_its_own_id_to_a_story_on_its_origin() {
+        let home = "https://news.example/api/main.json";
+        assert!(deep_linked("?dl=w:/api/other.json", "w", home));
+        assert!(deep_linked("?x=1&dl=w:/api/other.json", "w", home));
+        assert!(!deep_linked("?dl=v:/api/other.json", "w", home), "another widget's entry");
+        assert!(!deep_linked("?dl=w:https%3A%2F%2Fevil.example%2Fa.json", "w", home), "another origin");
+        assert!(!deep_linked("?dl=w:/api/main.json", "w", home), "its own home");
+        assert!(!deep_linked("", "w", home));
     }
 
     #[test]

@@ -209,7 +209,10 @@ fn mount_with(el: &Element, options: &JsValue, is_near: bool) -> bool {
         },
     };
     let id = widget_id(&document, &host);
-    if cfg.loading == Loading::Lazy && !is_near {
+    // A widget the address deep-links to a story starts at once: the
+    // reader followed a link to that story (`widget::deep_linked`).
+    let linked = || cfg.history && crate::widget::deep_linked(crate::url::split(&page_url).query.unwrap_or(""), &id, &cfg.src);
+    if cfg.loading == Loading::Lazy && !is_near && !linked() {
         show_fallback(&root);
         if let Some(o) = near_observer() {
             o.observe(&host);

@@ -200,3 +200,14 @@ test('a widget far below the fold fetches nothing until it is scrolled near; eag
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a lazy widget far below the fold that the address deep-links to a story starts at once: the reader came for that story', async () => {
+  await control(server, '/__test/reset');
+  const dl = `below:${encodeURIComponent('/fixtures/fixtures/article.json?linked')}`;
+  const { page, problems } = await openPage(browser, `${server.url}${PAGES}lazy.html?dl=${dl}`);
+  await waitHeadline(page, /Pakistan Mirrors/, '#below');
+  assert.ok(await page.evaluate(() => document.getElementById('below').getBoundingClientRect().top > 2 * innerHeight), 'far out of sight, not scrolled to');
+  assert.equal((await requests('/fixtures/')).filter((r) => 'linked' in r.query).length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
