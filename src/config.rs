@@ -6,6 +6,7 @@ use crate::formats::{parse_format_hint, Format};
 use crate::history::encode;
 use crate::i18n::valid_locale;
 use crate::limits::{MAX_FEED_ITEMS, RAIL_ITEMS};
+use crate::text::number;
 use crate::url::{checked, Use};
 use crate::widget::TIMEOUT_MS;
 
@@ -151,9 +152,9 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
     let src = checked(page_url, &src, Use::Document).ok_or(ConfigError::BadSrc(src))?;
     let recent = attr("data-recent").and_then(|r| checked(page_url, r.trim(), Use::Document));
     let heading_level = attr("data-heading-level")
-        .and_then(|h| h.trim().parse::<u8>().ok())
+        .and_then(|h| number(&h))
         .filter(|h| (1..=6).contains(h))
-        .unwrap_or(DEFAULT_HEADING_LEVEL);
+        .map_or(DEFAULT_HEADING_LEVEL, |h| h as u8);
     let locale = attr("data-locale").map(|l| l.trim().to_string()).filter(|l| valid_locale(l));
     let history = !attr("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("off"));
     let format = attr("data-format").and_then(|f| parse_format_hint(&f));
@@ -168,13 +169,13 @@ pub fn parse(attr: impl Fn(&str) -> Option<String>, page_url: &str) -> Result<Co
         _ => Layout::Full,
     };
     let max_items = attr("data-max-items")
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .filter(|n| (1..=MAX_FEED_ITEMS).contains(n))
-        .unwrap_or(RAIL_ITEMS);
+        .and_then(|n| number(&n))
+        .filter(|n| (1..=MAX_FEED_ITEMS as u64).contains(n))
+        .map_or(RAIL_ITEMS, |n| n as usize);
     // A number out of range is clamped (a publisher who wrote 100000 wants
     // "long"); anything else is the default.
     let timeout_ms = attr("data-timeout")
-        .and_then(|t| crate::retry::number(&t))
+        .and_then(|t| number(&t))
         .map_or(TIMEOUT_MS, |t| t.clamp(MIN_TIMEOUT_MS as u64, MAX_TIMEOUT_MS as u64) as u32);
     let text = |name| attr(name).map(|v| v.trim().chars().take(200).collect::<String>()).filter(|v| !v.is_empty());
     let partner = text("data-partner");

@@ -9,6 +9,7 @@ use crate::cache::Lru;
 use crate::formats::wordpress::wp_next_page;
 use crate::formats::detect::format_from_content_type;
 use crate::formats::{Format, FormatError, Steps, MAX_DOCUMENT_BYTES};
+use crate::text::number;
 use crate::model::{Doc, Listing};
 use crate::widget::{LoadError, TIMEOUT_MS};
 use gloo_net::http::Request;
@@ -118,7 +119,7 @@ async fn early(url: &str, timeout: u32) -> Option<Attempt> {
         // Our deadline's abort reads as a network error in the loader.
         Err(if kind == "large" { LoadError::Format(FormatError::TooLarge) } else if timed_out { LoadError::Timeout } else { LoadError::Network })
     } else {
-        Ok(Fetched { text: got.get(0).as_string()?, total_pages: got.get(1).as_string().and_then(|p| p.trim().parse().ok()), content_type: got.get(2).as_string() })
+        Ok(Fetched { text: got.get(0).as_string()?, total_pages: got.get(1).as_string().and_then(|p| number(&p)?.try_into().ok()), content_type: got.get(2).as_string() })
     };
     Some((result, got.get(4).as_string()))
 }
@@ -289,10 +290,10 @@ async fn fetch_once(url: &str, signal: Option<&AbortSignal>, timeout: u32) -> At
         }
         // Cross-origin, this header is readable only if the site exposes it
         // (WordPress does: Access-Control-Expose-Headers).
-        let total_pages = header("X-WP-TotalPages").and_then(|v| v.trim().parse().ok());
+        let total_pages = header("X-WP-TotalPages").and_then(|v| number(&v)?.try_into().ok());
         let content_type = header("Content-Type");
         // A declared length over the cap is refused before any of the body.
-        if header("Content-Length").is_some_and(|v| crate::retry::number(&v).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64)) {
+        if header("Content-Length").is_some_and(|v| number(&v).is_some_and(|n| n > MAX_DOCUMENT_BYTES as u64)) {
             ctrl.abort();
             return Err(LoadError::Format(FormatError::TooLarge));
         }

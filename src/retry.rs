@@ -14,6 +14,7 @@
 //!   again), a CORS refusal, an offline browser (the `online` event tries
 //!   once instead) and documents that cannot be read are not tried again.
 
+use crate::text::number;
 use crate::time::parse_rfc822;
 use crate::widget::LoadError;
 
@@ -44,18 +45,6 @@ pub fn retry_after_ms(value: &str, now_ms: i64) -> Option<u64> {
     parse_rfc822(v).map(|at| at.saturating_sub(now_ms).max(0) as u64)
 }
 
-/// `s.trim().parse::<u64>().ok()` (`Retry-After`, `Content-Length`,
-/// `data-timeout`): ASCII digits after an optional `+`, `None` past
-/// `u64::MAX`. One small loop instead of core's `u64` parser in the wasm.
-pub fn number(s: &str) -> Option<u64> {
-    let s = s.trim();
-    let d = s.strip_prefix('+').unwrap_or(s);
-    if d.is_empty() {
-        return None;
-    }
-    d.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add((b - b'0') as u64) } else { None })
-}
-
 /// How long to wait before retry number `attempt` (1 for the first) after
 /// `e`, whose response said `retry_after` (its `Retry-After` header), with
 /// `jitter` a random number in `[0, 1)`; `None`: do not try again.
@@ -84,12 +73,6 @@ pub fn after_online(e: &LoadError) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn number_reads_what_u64_parse_reads() {
-        for v in ["0", "42", " 7 ", "+5", "18446744073709551615", "18446744073709551616", "", "+", "-1", "1.5", "2s", "++1", " ", "007"] {
-            assert_eq!(number(v), v.trim().parse::<u64>().ok(), "{v:?}");
-        }
-    }
     use crate::formats::FormatError;
 
     const NOW: i64 = 1_445_412_480_000; // Wed, 21 Oct 2015 07:28:00 GMT

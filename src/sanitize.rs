@@ -64,7 +64,7 @@ fn dimension(v: Option<&str>) -> Option<u32> {
     if v.is_empty() || v.len() > 5 || !v.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    v.parse().ok().filter(|n| (1..=20_000).contains(n))
+    crate::text::number(v).filter(|n| (1..=20_000).contains(n)).map(|n| n as u32)
 }
 
 fn mark(name: &str) -> Option<Mark> {

@@ -110,6 +110,20 @@ fn cp1252(n: u32) -> char {
     TABLE.get((n - 0x80) as usize).copied().unwrap_or('\u{fffd}')
 }
 
+/// `s.trim().parse::<u64>().ok()`: ASCII digits after an optional `+`,
+/// `None` past `u64::MAX`. Every number the widget reads from text
+/// (`Retry-After`, `Content-Length`, `X-WP-TotalPages`, the `data-*`
+/// attributes, image sizes, WordPress ids) goes through this one small
+/// loop instead of core's parsers, one per integer type, in the wasm.
+pub fn number(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let d = s.strip_prefix('+').unwrap_or(s);
+    if d.is_empty() {
+        return None;
+    }
+    d.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add((b - b'0') as u64) } else { None })
+}
+
 /// Decode the character references in `s` (text only, no tags).
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -353,6 +367,13 @@ pub fn same_folded(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_reads_what_u64_parse_reads() {
+        for v in ["0", "42", " 7 ", "+5", "18446744073709551615", "18446744073709551616", "", "+", "-1", "1.5", "2s", "++1", " ", "007"] {
+            assert_eq!(number(v), v.trim().parse::<u64>().ok(), "{v:?}");
+        }
+    }
 
     #[test]
     fn wordpress_titles_decode_to_curly_punctuation() {

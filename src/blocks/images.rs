@@ -7,7 +7,7 @@ use super::Walk;
 use crate::limits::READ_DEPTH;
 use crate::model::{size_pair, Block, Image};
 use crate::sanitize::{is_dropped, Raw};
-use crate::text::collapse;
+use crate::text::{collapse, number};
 use crate::url::{checked, Use};
 
 /// Two image URLs show the same picture: equal once WordPress's size
@@ -55,7 +55,7 @@ impl Walk<'_> {
                     .find_map(|v| v.split(',').next()?.split_ascii_whitespace().next())
                     .and_then(|v| checked(self.base, v, Use::Image))
             })?;
-        let dim = |k| attr(attrs, k).and_then(|v| v.trim().parse::<u32>().ok());
+        let dim = |k| attr(attrs, k).and_then(|v| number(v)?.try_into().ok());
         let (width, height) = size_pair(dim("width"), dim("height"));
         Some(Image { src, alt: collapse(attr(attrs, "alt").unwrap_or("")), width, height, caption, credit: None })
     }

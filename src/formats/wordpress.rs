@@ -18,7 +18,7 @@ use crate::blocks::from_html;
 use crate::limits::{MAX_AUTHORS, MAX_FEED_ITEMS};
 use crate::model::{size_pair, Article, Author, Card, Image, Listing, Tag};
 use crate::sanitize::ParseHtml;
-use crate::text::{html_to_text, trim_more_tail};
+use crate::text::{html_to_text, number, trim_more_tail};
 use crate::time::parse_rfc3339;
 use crate::url::{checked, pairs, param, set_param, split, Use};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -53,7 +53,7 @@ impl<'de> Deserialize<'de> for WpId {
                 Ok(WpId(i64::try_from(v).ok()))
             }
             fn visit_str<E>(self, v: &str) -> Result<WpId, E> {
-                Ok(WpId(v.parse().ok()))
+                Ok(WpId(number(v).and_then(|n| i64::try_from(n).ok())))
             }
             fn visit_f64<E>(self, _: f64) -> Result<WpId, E> {
                 Ok(WpId(None))
@@ -431,7 +431,7 @@ pub(crate) fn listing_from_posts(posts: Vec<Wp>, doc_url: &str) -> Listing {
     let items: Vec<Card> = posts.into_iter().filter_map(|p| card_from_post(p, api.as_deref(), doc_url)).take(MAX_FEED_ITEMS).collect();
     // A short page is the last one. Otherwise the next page is a guess that
     // the shell confirms with `X-WP-TotalPages` (see `wp_next_page`).
-    let per_page = param(doc_url, "per_page").and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_PER_PAGE);
+    let per_page = param(doc_url, "per_page").and_then(|v| number(v)?.try_into().ok()).unwrap_or(DEFAULT_PER_PAGE);
     let next_url = if count < per_page as usize { None } else { wp_next_page(doc_url, None) };
     Listing {
         title: None,
@@ -472,7 +472,7 @@ fn card_from_post(p: Wp, api: Option<&str>, doc_url: &str) -> Option<Card> {
 /// `X-WP-TotalPages` header; with it, `None` on the last page. Without it
 /// the next page may not exist (WordPress answers 400).
 pub fn wp_next_page(doc_url: &str, total_pages: Option<u32>) -> Option<String> {
-    let page: u32 = param(doc_url, "page").and_then(|v| v.parse().ok()).unwrap_or(1);
+    let page: u32 = param(doc_url, "page").and_then(|v| number(v)?.try_into().ok()).unwrap_or(1);
     if total_pages.is_some_and(|t| page >= t) {
         return None;
     }

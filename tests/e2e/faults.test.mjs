@@ -9,7 +9,7 @@
 // a retry may come later than asked, never earlier.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, anyPage, waitInShadow, waitHeadline } from './harness.mjs';
+import { serverAndBrowser, anyPage, openPage, waitInShadow, waitHeadline } from './harness.mjs';
 import { record } from './summary.mjs';
 
 let server, browser;
@@ -28,7 +28,6 @@ const MSG = {
   cors: /does not allow its stories to be shown on this site/,
   network: /could not be loaded\. Check your connection/,
 };
-const BROKEN = /panicked|Uncaught|RuntimeError|unreachable|wasm-bindgen: imported JS function/;
 
 let scenarios = 0;
 let uncaught = 0;
@@ -44,20 +43,11 @@ async function seen(key) {
   return r.json();
 }
 
-/** Open `url` in a fresh context, recording uncaught errors and the
- *  widget's own console messages (`[dateline] …`). */
+/** Open `url` in a context of its own (`harness.openPage`), whose network
+ *  the offline tests switch. */
 async function open(url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  const widgetLogs = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (BROKEN.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
-    if (m.text().startsWith('[dateline]')) widgetLogs.push(`${m.type()}: ${m.text()}`);
-  });
-  await page.goto(url);
-  return { context, page, problems, widgetLogs };
+  const o = await openPage(browser, url);
+  return { ...o, context: o.page.context() };
 }
 
 /** The error part's message, once it is there. */
@@ -152,21 +142,15 @@ test('retry with backoff: a 500 is tried three times in all, each wait longer th
   await done(o);
 });
 
-test('retry: a 503 that fails once, then answers, shows the story after two requests', async () => {
-  const key = own('/__fault/status?code=503&fail=1');
-  const o = await open(anyPage(server, key));
-  await waitHeadline(o.page, HEADLINE);
-  assert.equal((await seen(key)).count, 2);
-  await done(o);
-});
-
-test('retry: a 408 that fails once is tried again', async () => {
-  const key = own('/__fault/status?code=408&fail=1');
-  const o = await open(anyPage(server, key));
-  await waitHeadline(o.page, HEADLINE);
-  assert.equal((await seen(key)).count, 2);
-  await done(o);
-});
+for (const code of [503, 408]) {
+  test(`retry: a ${code} that fails once, then answers, shows the story after two requests`, async () => {
+    const key = own(`/__fault/status?code=${code}&fail=1`);
+    const o = await open(anyPage(server, key));
+    await waitHeadline(o.page, HEADLINE);
+    assert.equal((await seen(key)).count, 2);
+    await done(o);
+  });
+}
 
 test('Retry-After in seconds is honoured: a 503 asking for 1 s is tried again no sooner', async () => {
   const key = own('/__fault/status?code=503&retry-after=1&fail=1');

@@ -51,15 +51,19 @@ export function anyPage(server, src, extra = '') {
 /** Messages that mean the widget (or anything on the page) broke. */
 const BROKEN = /panicked|Uncaught|RuntimeError|unreachable|wasm-bindgen: imported JS function/;
 
-/** A page that records what went wrong while it was open. */
+/** A page, in a browser context of its own (`page.context()`), that records
+ *  what went wrong while it was open, its console errors, and the widget's
+ *  own console lines (`widgetLogs`: "type: [dateline] …"). */
 export async function openPage(browser, url) {
   const page = await browser.newPage();
   const problems = [];
   const consoleErrors = [];
+  const widgetLogs = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (BROKEN.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
     if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.text().startsWith('[dateline]')) widgetLogs.push(`${m.type()}: ${m.text()}`);
   });
   // Runs before any page script, outside the page's CSP.
   await page.addInitScript(() => {
@@ -68,7 +72,7 @@ export async function openPage(browser, url) {
     window.__globalsBefore = Object.keys(window);
   });
   await page.goto(url);
-  return { page, problems, consoleErrors };
+  return { page, problems, consoleErrors, widgetLogs };
 }
 
 /** Text of the first element matching `selector` inside the widget's shadow root. */
