@@ -31,6 +31,14 @@ const CASES = [
   ['400 paragraphs of 650 tiny elements', JSON.stringify(base({}, { blocks: Array.from({ length: 400 }, () => ({ type: 'paragraph', html: '<b>x</b>'.repeat(650) })) })), 'story', async (w) => {
     assert.ok(w.elements < 25_000, `${w.elements} elements in the shadow DOM`);
   }],
+  ['a 2 MB RSS feed of 50 long stories', (() => {
+    const story = '<p>Some <b>bold</b> and <i>italic</i> text in a paragraph of a long story, with a <a href="https://news.example.com/x">link</a>.</p>'.repeat(300);
+    const item = (n) => `<item><title>Story ${n}</title><link>https://news.example.com/s${n}</link><guid>s${n}</guid><pubDate>Sun, 18 May 2025 10:05:00 GMT</pubDate><description>Summary ${n}</description><content:encoded><![CDATA[${story}]]></content:encoded></item>`;
+    return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fifty long stories</title><link>https://news.example.com/</link><description>d</description>${Array.from({ length: 50 }, (_, i) => item(i)).join('')}</channel></rss>`;
+  })(), 'story', async (w) => {
+    assert.equal(w.headline, 'Fifty long stories');
+    assert.equal(w.listed, 50);
+  }],
   ['10,000 tags', JSON.stringify(base({}, { tags: Array.from({ length: 10_000 }, (_, i) => ({ name: `tag ${i}` })) })), 'story', async (w) => assert.equal(w.tags, 40)],
   ['50,000 blocks', JSON.stringify(base({}, { blocks: Array.from({ length: 50_000 }, () => ({ type: 'paragraph', text: 'x' })) })), 'story', async (w) => assert.equal(w.paragraphs, 400)],
   ['<b> nested 10,000 deep', JSON.stringify(base({}, { blocks: [{ type: 'paragraph', html: `${'<b>'.repeat(10_000)}deep${'</b>'.repeat(10_000)}` }] })), 'story', async (w) => {
@@ -79,6 +87,7 @@ function measure() {
     height: host.getBoundingClientRect().height,
     elements: root.querySelectorAll('*').length,
     tags: root.querySelectorAll('[part~="tag"]').length,
+    listed: root.querySelectorAll('[part~="listing-item"]').length,
     paragraphs: root.querySelectorAll('[part~="body"] p').length,
     body: body.textContent,
     depth: depth(body),
