@@ -351,22 +351,32 @@ pub fn remember(url: &str, doc: Doc) {
 /// inert `DOMParser`, once, and rebuilt into clean blocks, one string at
 /// a time (`formats::Steps`): every `SLICE_MS` the host page gets the
 /// main thread back, so 2 MB of markup is many short tasks, not one long
-/// one (one string, at most `limits::MAX_HTML_BYTES`, may run over).
-async fn read_doc(url: &str, fetched: Fetched, forced: Option<Format>) -> Result<Doc, FormatError> {
+/// one (one string, at most `limits::MAX_HTML_BYTES`, may run over). In a
+/// hidden tab, where timers wait a second, it reads on. A load aborted
+/// meanwhile (`signal`: a newer navigation, the widget taken down) stops
+/// at the next pause.
+async fn read_doc(url: &str, fetched: Fetched, forced: Option<Format>, signal: Option<&AbortSignal>) -> Result<Doc, LoadError> {
     let forced = forced.or_else(|| fetched.content_type.as_deref().and_then(format_from_content_type));
     let mut start = perf_now();
     let mut steps = Steps::new(&fetched.text, url, forced, &mut parse_xml);
-    while steps.step(&mut parse_html) {
-        if perf_now() - start > SLICE_MS {
+    let mut more = true;
+    while more {
+        more = steps.step(&mut parse_html);
+        if perf_now() - start > SLICE_MS && !hidden() {
             next_task().await;
+            if signal.is_some_and(|s| s.aborted()) {
+                return Err(LoadError::Cancelled);
+            }
             start = perf_now();
         }
     }
-    if perf_now() - start > SLICE_MS {
-        next_task().await;
-    }
-    let doc = steps.finish(&mut parse_html)?;
+    let doc = steps.finish(&mut parse_html).map_err(LoadError::Format)?;
     Ok(settle(url, doc, fetched.total_pages))
+}
+
+/// `document.hidden`: the page is in a background tab.
+fn hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
 
 const SLICE_MS: f64 = 20.0;
@@ -452,11 +462,12 @@ async fn load_fresh(url: &str, opts: Opts<'_>, forced: Option<Format>) -> Result
     if let Some(d) = cached(url) {
         return Ok(d);
     }
+    let signal = opts.signal;
     let fetched = fetch_with(url, opts).await?;
     if FIRST_DATA.with(|f| f.replace(false)) {
         mark("dateline:data-received");
     }
-    let doc = read_doc(url, fetched, forced).await.map_err(LoadError::Format)?;
+    let doc = read_doc(url, fetched, forced, signal).await?;
     remember(url, doc.clone());
     // Parsing and building the story are two tasks, not one long one: the
     // host page's input and frames get a turn in between.

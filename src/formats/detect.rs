@@ -102,17 +102,32 @@ fn is_html_page(text: &str) -> bool {
 /// A document that starts with `<`, or is said to be a feed: an RSS or
 /// Atom listing, or the error that names what was found instead.
 fn parse_markup(text: &str, doc_url: &str, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
+    markup_doc(&markup_root(text, xml)?, doc_url, html)
+}
+
+/// Whether a document is read as markup (`parse_markup`): it starts with
+/// `<`, or is said to be a feed.
+fn is_markup(text: &str, forced: Option<Format>) -> bool {
+    first_byte(text) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom))
+}
+
+/// A markup document's root element, parsed by `xml`.
+fn markup_root(text: &str, xml: ParseXml<'_>) -> Result<Raw, FormatError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(FormatError::TooLarge);
     }
     if is_html_page(text) {
         return Err(FormatError::HtmlPage);
     }
-    let root = xml(text).ok_or_else(|| FormatError::NotAFeed(String::new()))?;
-    match &root {
+    xml(text).ok_or_else(|| FormatError::NotAFeed(String::new()))
+}
+
+fn markup_doc(root: &Raw, doc_url: &str, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
+    let doc = match root {
         Raw::Element { name, .. } if name.eq_ignore_ascii_case("html") => Err(FormatError::HtmlPage),
-        _ => listing_from_xml(&root, doc_url, html).map(|l| Doc::Listing(Rc::new(l))),
-    }
+        _ => listing_from_xml(root, doc_url, html).map(|l| Doc::Listing(Rc::new(l))),
+    };
+    pick_item(doc, doc_url)
 }
 
 /// What one probed field looked like.
@@ -262,68 +277,97 @@ fn read_html(s: &str, budget: &mut Budget, html: ParseHtml<'_>) -> Vec<Raw> {
     }
 }
 
-/// `parse_document` in steps, for a document large enough that reading
-/// all its HTML in one task would hold up the host page: `new` reads the
-/// document's structure (and a feed's XML) and lists its HTML strings
-/// without parsing any, each `step` reads the next string, and `finish`
-/// builds the document from what the steps read. The caller yields to the
-/// page between steps (`net`). The result is `parse_document`'s: the same
-/// strings are read in the same order against the same element budget,
-/// each parsed once.
+/// `parse_document` in steps, so that a long document need not hold up
+/// the host page: `new` reads the document's structure (a feed's XML
+/// included) and lists its HTML strings without parsing any, each `step`
+/// reads the next string, and `finish` builds the document from what the
+/// steps read. The caller yields to the page between steps (`net`). The
+/// result is `parse_document`'s: the strings are read in the order it
+/// reads them, against one element budget, each parsed once.
+///
+/// The listing pretends every string holds content, so it ends where the
+/// real reading ends (a story's first `MAX_BLOCKS` paragraphs). Should the
+/// real reading ask for more (paragraphs that turn out empty), those come
+/// after the listed ones in its order, and `finish` reads them then.
 pub struct Steps<'a> {
     json: &'a str,
     doc_url: &'a str,
     forced: Option<Format>,
     budget: Budget,
-    /// The document's HTML strings in the order it reads them, each with
-    /// what its step read; `next` is the first not yet read.
-    strings: Vec<(String, Vec<Raw>)>,
-    next: usize,
-    feed: Option<Raw>,
+    /// The listed strings, last first; a step keeps only each one's length
+    /// and hash, which is all `finish` needs to match them.
+    todo: Vec<String>,
+    /// What each step read: the string's length and hash, and its tree.
+    read: Vec<(usize, u64, Vec<Raw>)>,
+    /// A feed's root element, parsed once.
+    root: Option<Raw>,
     /// The outcome of the first reading when the document has no HTML:
     /// then it is the document.
     done: Option<Result<Doc, FormatError>>,
 }
 
+/// A string's hash (FxHash's step over eight bytes at a time): with its
+/// length, how `Steps::finish` knows a string it is asked for from the one
+/// a step read. A collision could only swap two of the document's own
+/// strings, each already read through the same pre-parse pass and parser.
+fn hash(s: &str) -> u64 {
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let words = s.as_bytes().chunks_exact(8);
+    let tail = words.remainder().iter().fold(0, |h, &b| step(h, b as u64));
+    words.fold(tail, |h, w| step(h, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])))
+}
+
 impl<'a> Steps<'a> {
     pub fn new(json: &'a str, doc_url: &'a str, forced: Option<Format>, xml: ParseXml<'_>) -> Self {
-        let (mut strings, mut feed) = (Vec::new(), None);
-        let first = parse(json, doc_url, forced, &mut |s| {
-            strings.push((s.to_string(), Vec::new()));
-            Vec::new()
-        }, &mut |x| {
-            let root = xml(x);
-            feed.clone_from(&root);
-            root
-        });
-        let done = strings.is_empty().then_some(first);
-        Steps { json, doc_url, forced, budget: Budget::default(), strings, next: 0, feed, done }
+        let mut todo = Vec::new();
+        let mut list = |s: &str| {
+            todo.push(s.to_string());
+            vec![Raw::Text("x".into())]
+        };
+        let (first, root) = if is_markup(json, forced) {
+            match markup_root(json, xml) {
+                Ok(root) => (markup_doc(&root, doc_url, &mut list), Some(root)),
+                Err(e) => (Err(e), None),
+            }
+        } else {
+            (parse(json, doc_url, forced, &mut list, xml), None)
+        };
+        let done = todo.is_empty().then_some(first);
+        todo.reverse();
+        Steps { json, doc_url, forced, budget: Budget::default(), todo, read: Vec::new(), root, done }
     }
 
     /// Read the next HTML string; `false` when none was left.
     pub fn step(&mut self, html: ParseHtml<'_>) -> bool {
-        let Some((s, nodes)) = self.strings.get_mut(self.next) else { return false };
-        *nodes = read_html(s, &mut self.budget, html);
-        self.next += 1;
+        let Some(s) = self.todo.pop() else { return false };
+        let nodes = read_html(&s, &mut self.budget, html);
+        self.read.push((s.len(), hash(&s), nodes));
         true
     }
 
     /// The document, from the strings the steps read (any not yet read,
-    /// or asked for that the first reading did not list, are read now).
+    /// or asked for that the listing did not hold, are read now).
     pub fn finish(mut self, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
         let mut doc = match self.done.take() {
             Some(done) => done?,
             None => {
                 while self.step(html) {}
-                let Steps { json, doc_url, forced, mut budget, mut strings, mut feed, .. } = self;
+                let Steps { json, doc_url, forced, mut budget, mut read, root, .. } = self;
                 let mut at = 0;
-                parse(json, doc_url, forced, &mut |s| match strings[at..].iter().position(|(r, _)| r == s) {
-                    Some(i) => {
-                        at += i + 1;
-                        std::mem::take(&mut strings[at - 1].1)
+                let mut replay = |s: &str| {
+                    let key = (s.len(), hash(s));
+                    match read[at..].iter().position(|(n, h, _)| (*n, *h) == key) {
+                        Some(i) => {
+                            at += i + 1;
+                            std::mem::take(&mut read[at - 1].2)
+                        }
+                        None => read_html(s, &mut budget, html),
                     }
-                    None => read_html(s, &mut budget, html),
-                }, &mut |_| feed.take())?
+                };
+                match &root {
+                    Some(root) => markup_doc(root, doc_url, &mut replay),
+                    None => parse(json, doc_url, forced, &mut replay, &mut |_| None),
+                }?
             }
         };
         super::bound(&mut doc);
@@ -333,8 +377,8 @@ impl<'a> Steps<'a> {
 
 #[inline(never)]
 fn parse(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
-    if first_byte(json) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom)) {
-        return pick_item(parse_markup(json, doc_url, html, xml), doc_url);
+    if is_markup(json, forced) {
+        return parse_markup(json, doc_url, html, xml);
     }
     if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
         let mut posts: Vec<Wp> = from_json_or_array(json)?;
