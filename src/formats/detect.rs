@@ -3,15 +3,17 @@
 //! Feed, a WordPress REST URL) and the widget tells them apart; a
 //! `data-format` attribute can force the choice. See docs/FORMAT.md.
 //!
-//! Detection reads the document once into a `Probe` that keeps only a few
-//! small facts (is `title` an object with `rendered`? what is `version`?)
-//! and skips everything else without allocating, then the chosen format
-//! parses it for real. Arrays need no probe: only WordPress sends them.
+//! The JSON is parsed once into a tree; detection reads from it a `Probe`
+//! that keeps only a few small facts (is `title` an object with
+//! `rendered`? what is `version`?), then the chosen format reads its wire
+//! model from the same tree. Arrays need no probe: only WordPress sends
+//! them.
 
 use super::dateline::{article_from_item, ItemWire};
-use super::jsonfeed::parse_listing;
+use super::jsonfeed::{listing_from_feed, FeedWire};
 use super::wordpress::{article_from_post, listing_from_posts, Wp};
-use super::{first_byte, from_json, from_json_or_array, FormatError};
+use super::json::Json;
+use super::{first_byte, from_tree, json_tree, FormatError};
 use crate::model::Doc;
 use std::rc::Rc;
 use super::feed::{listing_from_xml, pick_item};
@@ -290,7 +292,6 @@ fn read_html(s: &str, budget: &mut Budget, html: ParseHtml<'_>) -> Vec<Raw> {
 /// real reading ask for more (paragraphs that turn out empty), those come
 /// after the listed ones in its order, and `finish` reads them then.
 pub struct Steps<'a> {
-    json: &'a str,
     doc_url: &'a str,
     forced: Option<Format>,
     budget: Budget,
@@ -299,8 +300,10 @@ pub struct Steps<'a> {
     todo: Vec<String>,
     /// What each step read: the string's length and hash, and its tree.
     read: Vec<(usize, u64, Vec<Raw>)>,
-    /// A feed's root element, parsed once.
+    /// What the document was parsed into, once: a feed's root element, or
+    /// a JSON tree.
     root: Option<Raw>,
+    tree: Option<Json>,
     /// The outcome of the first reading when the document has no HTML:
     /// then it is the document.
     done: Option<Result<Doc, FormatError>>,
@@ -324,17 +327,15 @@ impl<'a> Steps<'a> {
             todo.push(s.to_string());
             vec![Raw::Text("x".into())]
         };
-        let (first, root) = if is_markup(json, forced) {
-            match markup_root(json, xml) {
-                Ok(root) => (markup_doc(&root, doc_url, &mut list), Some(root)),
-                Err(e) => (Err(e), None),
-            }
+        let (mut root, mut tree) = (None, None);
+        let first = if is_markup(json, forced) {
+            markup_root(json, xml).and_then(|r| markup_doc(root.insert(r), doc_url, &mut list))
         } else {
-            (parse(json, doc_url, forced, &mut list, xml), None)
+            json_tree(json).and_then(|t| parse_json_doc(tree.insert(t), doc_url, forced, &mut list))
         };
         let done = todo.is_empty().then_some(first);
         todo.reverse();
-        Steps { json, doc_url, forced, budget: Budget::default(), todo, read: Vec::new(), root, done }
+        Steps { doc_url, forced, budget: Budget::default(), todo, read: Vec::new(), root, tree, done }
     }
 
     /// Read the next HTML string; `false` when none was left.
@@ -352,7 +353,7 @@ impl<'a> Steps<'a> {
             Some(done) => done?,
             None => {
                 while self.step(html) {}
-                let Steps { json, doc_url, forced, mut budget, mut read, root, .. } = self;
+                let Steps { doc_url, forced, mut budget, mut read, root, tree, .. } = self;
                 let mut at = 0;
                 let mut replay = |s: &str| {
                     let key = (s.len(), hash(s));
@@ -364,9 +365,10 @@ impl<'a> Steps<'a> {
                         None => read_html(s, &mut budget, html),
                     }
                 };
-                match &root {
-                    Some(root) => markup_doc(root, doc_url, &mut replay),
-                    None => parse(json, doc_url, forced, &mut replay, &mut |_| None),
+                match (&root, &tree) {
+                    (Some(root), _) => markup_doc(root, doc_url, &mut replay),
+                    (_, Some(tree)) => parse_json_doc(tree, doc_url, forced, &mut replay),
+                    _ => Err(FormatError::NotAnObject),
                 }?
             }
         };
@@ -375,13 +377,18 @@ impl<'a> Steps<'a> {
     }
 }
 
-#[inline(never)]
 fn parse(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
     if is_markup(json, forced) {
         return parse_markup(json, doc_url, html, xml);
     }
-    if first_byte(json) == Some(b'[') && matches!(forced, None | Some(Format::WordPress)) {
-        let mut posts: Vec<Wp> = from_json_or_array(json)?;
+    parse_json_doc(&json_tree(json)?, doc_url, forced, html)
+}
+
+/// A JSON document, parsed once into `value`, as `parse_document` says.
+#[inline(never)]
+fn parse_json_doc(value: &Json, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
+    if matches!(value, Json::Arr(_)) && matches!(forced, None | Some(Format::WordPress)) {
+        let mut posts: Vec<Wp> = from_tree(value, true)?;
         return if posts.len() == 1 && param(doc_url, "slug").is_some() {
             let post = posts.pop().unwrap_or_default();
             article_from_post(post, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
@@ -389,15 +396,18 @@ fn parse(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>,
             Ok(Doc::Listing(Rc::new(listing_from_posts(posts, doc_url))))
         };
     }
-    let probe: Probe = from_json(json)?;
+    let probe: Probe = from_tree(value, false)?;
     match forced.unwrap_or_else(|| probe.detect()) {
         Format::WordPress => {
-            let post: Wp = from_json(json)?;
+            let post: Wp = from_tree(value, false)?;
             article_from_post(post, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
-        Format::JsonFeed if probe.is_feed() => pick_item(parse_listing(json, doc_url, html).map(|l| Doc::Listing(Rc::new(l))), doc_url),
+        Format::JsonFeed if probe.is_feed() => {
+            let feed: FeedWire = from_tree(value, false)?;
+            pick_item(listing_from_feed(feed, doc_url, html).map(|l| Doc::Listing(Rc::new(l))), doc_url)
+        }
         Format::JsonFeed | Format::Dateline | Format::Rss | Format::Atom => {
-            let item: ItemWire = from_json(json)?;
+            let item: ItemWire = from_tree(value, false)?;
             article_from_item(item, doc_url, html).map(|a| Doc::Article(Rc::new(a)))
         }
     }
@@ -438,7 +448,7 @@ mod tests {
 
     #[test]
     fn the_probe_accepts_any_value_type_in_its_fields() {
-        let p: Probe = from_json(r#"{"version": 1, "items": {}, "title": [1], "content": null, "link": {"rendered": 2}, "x": [[[]]]}"#).unwrap();
+        let p: Probe = super::super::from_json(r#"{"version": 1, "items": {}, "title": [1], "content": null, "link": {"rendered": 2}, "x": [[[]]]}"#).unwrap();
         assert!(!p.is_feed());
         assert!(!p.is_wordpress());
         assert_eq!(p.detect(), Format::JsonFeed);

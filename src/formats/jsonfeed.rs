@@ -31,7 +31,11 @@ pub(crate) struct FeedWire {
 /// through `html` once), read in place at `<feed URL>#item=<id>`, as RSS
 /// and Atom items are.
 pub fn parse_listing(json: &str, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
-    let wire: FeedWire = from_json(json)?;
+    listing_from_feed(from_json(json)?, doc_url, html)
+}
+
+/// `parse_listing` from the feed's wire model.
+pub(crate) fn listing_from_feed(wire: FeedWire, doc_url: &str, html: ParseHtml<'_>) -> Result<Listing, FormatError> {
     let items = match wire.items {
         None => return Err(FormatError::Missing("items")),
         Some(Typed::Wrong) => return Err(FormatError::WrongType { field: "items", expected: "an array" }),

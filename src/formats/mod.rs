@@ -139,16 +139,26 @@ pub(crate) fn from_json_or_array<T: DeserializeOwned>(text: &str) -> Result<T, F
 }
 
 fn parse_json<T: DeserializeOwned>(text: &str, arrays: bool) -> Result<T, FormatError> {
+    from_tree(&json_tree(text)?, arrays)
+}
+
+/// JSON text as a tree (after any byte order mark), refusing oversize
+/// input: one parse, from which `from_tree` reads each wire type asked for.
+pub(crate) fn json_tree(text: &str) -> Result<Json, FormatError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(FormatError::TooLarge);
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = json::parse(body).map_err(|e| FormatError::Syntax(e.to_string()))?;
+    json::parse(body).map_err(|e| FormatError::Syntax(e.to_string()))
+}
+
+/// A wire type read from a JSON tree: an object, or (`arrays`) an array.
+pub(crate) fn from_tree<T: DeserializeOwned>(value: &Json, arrays: bool) -> Result<T, FormatError> {
     match value {
         // Fields are lenient, so an object fails only as a whole (a known
         // key given twice): that is a document of the wrong shape too.
-        Json::Obj(_) => T::deserialize(&value).map_err(|_| FormatError::NotAnObject),
-        Json::Arr(_) if arrays => T::deserialize(&value).map_err(|_| FormatError::NotAnObject),
+        Json::Obj(_) => T::deserialize(value).map_err(|_| FormatError::NotAnObject),
+        Json::Arr(_) if arrays => T::deserialize(value).map_err(|_| FormatError::NotAnObject),
         _ => Err(FormatError::NotAnObject),
     }
 }
