@@ -101,16 +101,32 @@ fn is_html_page(text: &str) -> bool {
     })
 }
 
-/// A document that starts with `<`, or is said to be a feed: an RSS or
-/// Atom listing, or the error that names what was found instead.
-fn parse_markup(text: &str, doc_url: &str, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
-    markup_doc(&markup_root(text, xml)?, doc_url, html)
+/// What a document is parsed into, once, before any of its HTML is read:
+/// a feed's root element (a document that starts with `<`, or is said to
+/// be a feed), or a JSON tree.
+enum Parsed {
+    Feed(Raw),
+    Json(Json),
 }
 
-/// Whether a document is read as markup (`parse_markup`): it starts with
-/// `<`, or is said to be a feed.
-fn is_markup(text: &str, forced: Option<Format>) -> bool {
-    first_byte(text) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom))
+impl Parsed {
+    fn new(text: &str, forced: Option<Format>, xml: ParseXml<'_>) -> Result<Self, FormatError> {
+        if first_byte(text) == Some(b'<') || matches!(forced, Some(Format::Rss | Format::Atom)) {
+            markup_root(text, xml).map(Parsed::Feed)
+        } else {
+            json_tree(text).map(Parsed::Json)
+        }
+    }
+
+    /// The document, its HTML strings read by `html`: an RSS or Atom
+    /// listing (or the error that names what was found instead), or one
+    /// of the JSON formats.
+    fn doc(&self, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>) -> Result<Doc, FormatError> {
+        match self {
+            Parsed::Feed(root) => markup_doc(root, doc_url, html),
+            Parsed::Json(tree) => parse_json_doc(tree, doc_url, forced, html),
+        }
+    }
 }
 
 /// A markup document's root element, parsed by `xml`.
@@ -255,7 +271,7 @@ pub fn parse_document(
     xml: ParseXml<'_>,
 ) -> Result<Doc, FormatError> {
     let mut budget = Budget::default();
-    let mut doc = parse(json, doc_url, forced, &mut |s| read_html(s, &mut budget, html), xml)?;
+    let mut doc = Parsed::new(json, forced, xml)?.doc(doc_url, forced, &mut |s| read_html(s, &mut budget, html))?;
     super::bound(&mut doc);
     Ok(doc)
 }
@@ -300,10 +316,8 @@ pub struct Steps<'a> {
     todo: Vec<String>,
     /// What each step read: the string's length and hash, and its tree.
     read: Vec<(usize, u64, Vec<Raw>)>,
-    /// What the document was parsed into, once: a feed's root element, or
-    /// a JSON tree.
-    root: Option<Raw>,
-    tree: Option<Json>,
+    /// What the document was parsed into, once (none when that failed).
+    parsed: Option<Parsed>,
     /// The outcome of the first reading when the document has no HTML:
     /// then it is the document.
     done: Option<Result<Doc, FormatError>>,
@@ -327,15 +341,15 @@ impl<'a> Steps<'a> {
             todo.push(s.to_string());
             vec![Raw::Text("x".into())]
         };
-        let (mut root, mut tree) = (None, None);
-        let first = if is_markup(json, forced) {
-            markup_root(json, xml).and_then(|r| markup_doc(root.insert(r), doc_url, &mut list))
-        } else {
-            json_tree(json).and_then(|t| parse_json_doc(tree.insert(t), doc_url, forced, &mut list))
+        let (parsed, done) = match Parsed::new(json, forced, xml) {
+            Ok(p) => {
+                let first = p.doc(doc_url, forced, &mut list);
+                (Some(p), todo.is_empty().then_some(first))
+            }
+            Err(e) => (None, Some(Err(e))),
         };
-        let done = todo.is_empty().then_some(first);
         todo.reverse();
-        Steps { doc_url, forced, budget: Budget::default(), todo, read: Vec::new(), root, tree, done }
+        Steps { doc_url, forced, budget: Budget::default(), todo, read: Vec::new(), parsed, done }
     }
 
     /// Read the next HTML string; `false` when none was left.
@@ -353,7 +367,7 @@ impl<'a> Steps<'a> {
             Some(done) => done?,
             None => {
                 while self.step(html) {}
-                let Steps { doc_url, forced, mut budget, mut read, root, tree, .. } = self;
+                let Steps { doc_url, forced, mut budget, mut read, parsed, .. } = self;
                 let mut at = 0;
                 let mut replay = |s: &str| {
                     let key = (s.len(), hash(s));
@@ -365,23 +379,13 @@ impl<'a> Steps<'a> {
                         None => read_html(s, &mut budget, html),
                     }
                 };
-                match (&root, &tree) {
-                    (Some(root), _) => markup_doc(root, doc_url, &mut replay),
-                    (_, Some(tree)) => parse_json_doc(tree, doc_url, forced, &mut replay),
-                    _ => Err(FormatError::NotAnObject),
-                }?
+                // (Parsed, or `done` would hold the failure.)
+                parsed.map_or(Err(FormatError::NotAnObject), |p| p.doc(doc_url, forced, &mut replay))?
             }
         };
         super::bound(&mut doc);
         Ok(doc)
     }
-}
-
-fn parse(json: &str, doc_url: &str, forced: Option<Format>, html: ParseHtml<'_>, xml: ParseXml<'_>) -> Result<Doc, FormatError> {
-    if is_markup(json, forced) {
-        return parse_markup(json, doc_url, html, xml);
-    }
-    parse_json_doc(&json_tree(json)?, doc_url, forced, html)
 }
 
 /// A JSON document, parsed once into `value`, as `parse_document` says.
